@@ -1,0 +1,108 @@
+import type { Actor } from './actor.ts';
+import type { Case, CaseStatus } from './case.ts';
+import { ForbiddenError, InvalidTransitionError } from './errors.ts';
+
+export type Command =
+  | 'submit'
+  | 'claim'
+  | 'delegate'
+  | 'unassign'
+  | 'set_todo'
+  | 'robot_reject'
+  | 'note'
+  | 'reply'
+  | 'update_fields'
+  | 'link_customer'
+  | 'set_wait'
+  | 'cancel_wait'
+  | 'resolve'
+  | 'reopen'
+  | 'close'
+  | 'reject_spam'
+  | 'customer_message';
+
+interface Transition {
+  /** Status reached from each status the command may start from. */
+  readonly from: Partial<Record<CaseStatus, CaseStatus>>;
+  /** Extra condition on the case; its message explains a refusal. */
+  readonly guard?: (c: Case) => string | null;
+  /** Who may run the command; a refusal is a 403, not a 409. */
+  readonly permit?: (c: Case, actor: Actor) => string | null;
+}
+
+const ACTIVE = ['new', 'in_progress', 'waiting', 'answered'] as const;
+const same = <S extends CaseStatus>(...statuses: readonly S[]) =>
+  Object.fromEntries(statuses.map((s) => [s, s])) as Record<S, S>;
+const onto = <S extends CaseStatus>(target: CaseStatus, ...statuses: readonly S[]) =>
+  Object.fromEntries(statuses.map((s) => [s, target])) as Record<S, CaseStatus>;
+
+const unassigned = (c: Case) => (c.assigneeId === null ? null : `the case is assigned to ${c.assigneeId}; use delegate to reassign it`);
+const assigned = (c: Case) => (c.assigneeId !== null ? null : 'the case has no assignee');
+const isAdmin = (actor: Actor) => actor.kind === 'admin';
+const assigneeOrAdmin = (what: string) => (c: Case, actor: Actor) =>
+  c.assigneeId === actor.id || isAdmin(actor) ? null : `only the assignee or an admin may ${what}`;
+
+/**
+ * The lifecycle as data: for each command, the statuses it may start from and the status each
+ * leads to before the "first agent update" rule (see `assignment.ts`) moves New to In Progress.
+ * Targets that depend on input (a reply on a draft stays a draft) are refined by the command.
+ */
+export const TRANSITIONS: Record<Command, Transition> = {
+  submit: { from: { draft: 'new' } },
+  claim: { from: same('new'), guard: unassigned },
+  delegate: { from: { ...same('new', 'waiting', 'answered', 'resolved'), in_progress: 'new' } },
+  unassign: {
+    from: onto('new', ...ACTIVE),
+    guard: assigned,
+    permit: (c, actor) =>
+      c.assigneeId === actor.id || c.delegatedBy === actor.id || isAdmin(actor)
+        ? null
+        : 'only the assignee, the agent who delegated the case, or an admin may unassign it',
+  },
+  set_todo: { from: { in_progress: 'new' }, permit: assigneeOrAdmin('set the case back to To Do') },
+  robot_reject: {
+    from: onto('new', 'new', 'in_progress'),
+    permit: (c, actor) => (actor.kind === 'robot' && c.assigneeId === actor.id ? null : 'only the robot holding the case may reject it'),
+  },
+  note: { from: same('draft', ...ACTIVE, 'resolved') },
+  reply: { from: { draft: 'draft', ...onto('answered', ...ACTIVE) } },
+  update_fields: { from: same('draft', ...ACTIVE, 'resolved') },
+  link_customer: { from: same('draft', ...ACTIVE, 'resolved', 'closed') },
+  set_wait: { from: onto('waiting', ...ACTIVE) },
+  cancel_wait: { from: { waiting: 'in_progress' } },
+  resolve: { from: onto('resolved', 'draft', ...ACTIVE) },
+  reopen: { from: { resolved: 'in_progress' } },
+  close: { from: onto('closed', ...ACTIVE, 'resolved') },
+  reject_spam: { from: onto('closed', 'draft', ...ACTIVE, 'resolved') },
+  customer_message: { from: { ...onto('in_progress', 'in_progress', 'waiting', 'answered', 'resolved'), new: 'new' } },
+};
+
+/** Commands the actor could run on the case now, in table order. */
+export function allowedCommands(c: Case, actor?: Actor): Command[] {
+  return (Object.keys(TRANSITIONS) as Command[]).filter((command) => {
+    const t = TRANSITIONS[command];
+    if (t.from[c.status] === undefined || t.guard?.(c)) return false;
+    return actor === undefined || !t.permit?.(c, actor);
+  });
+}
+
+/**
+ * Checks that `command` may run on `c` by `actor` and returns the status the table leads to.
+ * @throws InvalidTransitionError listing the allowed commands; ForbiddenError when the actor may not act.
+ */
+export function transition(c: Case, command: Command, actor: Actor): CaseStatus {
+  const t = TRANSITIONS[command];
+  const target = t.from[c.status];
+  const refusal = target === undefined ? undefined : t.guard?.(c);
+  if (target === undefined || refusal) {
+    throw new InvalidTransitionError(
+      command,
+      c.status,
+      allowedCommands(c, actor),
+      refusal ?? `'${command}' is not allowed while the case is ${c.status}`,
+    );
+  }
+  const denial = t.permit?.(c, actor);
+  if (denial) throw new ForbiddenError(denial);
+  return target;
+}

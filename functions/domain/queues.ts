@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import type { Case } from './case.ts';
+import { CaseStatusSchema, PrioritySchema } from './case.ts';
+
+export const QueueNameSchema = z.enum(['to-assign', 'mine', 'delegated', 'waiting', 'archive', 'recent']);
+export type QueueName = z.infer<typeof QueueNameSchema>;
+
+/** Listing order per queue: the work that needs doing first comes first. */
+export const QUEUE_ORDER: Record<QueueName, 'oldest_first' | 'newest_first'> = {
+  'to-assign': 'oldest_first',
+  mine: 'newest_first',
+  delegated: 'newest_first',
+  waiting: 'oldest_first',
+  archive: 'newest_first',
+  recent: 'newest_first',
+};
+
+/** Queues that belong to one agent; the rest are shared by the whole team. */
+export const PERSONAL_QUEUES: readonly QueueName[] = ['mine', 'delegated', 'waiting', 'recent'];
+
+export const QueueQuerySchema = z.object({
+  status: CaseStatusSchema.optional(),
+  priority: PrioritySchema.optional(),
+  category: z.string().min(1).max(100).optional(),
+  inbox: z.string().min(1).max(320).optional(),
+  highlighted: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  agentId: z.string().min(1).max(200).optional().describe("an admin may look at another agent's personal queue"),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().min(1).max(2_000).optional(),
+});
+export type QueueQuery = z.infer<typeof QueueQuerySchema>;
+export type QueueFilters = Pick<QueueQuery, 'status' | 'priority' | 'category' | 'inbox' | 'highlighted'>;
+
+export const NextCaseInputSchema = z
+  .strictObject({ inbox: z.string().min(1).max(320).optional(), category: z.string().min(1).max(100).optional() })
+  .default({});
+
+/** Where a case is listed, and by what it is ordered there. */
+export interface Placement {
+  queue: Exclude<QueueName, 'delegated' | 'recent'>;
+  /** The agent whose personal queue it is; null for team queues. */
+  owner: string | null;
+  sortAt: string;
+}
+
+/**
+ * Each case sits in exactly one work queue: unclaimed To Do cases in "to assign", waits in the
+ * assignee's owned work (due soonest first), closed cases in the archive, the rest in "my cases".
+ */
+export function placementOf(c: Case): Placement {
+  if (c.status === 'closed') return { queue: 'archive', owner: null, sortAt: c.closedAt ?? c.updatedAt };
+  if (c.status === 'new' && c.assigneeId === null) return { queue: 'to-assign', owner: null, sortAt: c.createdAt };
+  const owner = c.assigneeId ?? c.createdBy;
+  if (c.status === 'waiting' && c.wait) return { queue: 'waiting', owner, sortAt: c.wait.until };
+  return { queue: 'mine', owner, sortAt: c.lastActivityAt };
+}
+
+/** The delegator's "delegated" list holds the case until it closes or is taken back. */
+export function delegationOf(c: Case): { delegator: string; sortAt: string } | null {
+  if (c.delegatedBy === null || c.status === 'closed' || c.assigneeId === c.delegatedBy) return null;
+  return { delegator: c.delegatedBy, sortAt: c.lastActivityAt };
+}
+
+export function matchesFilters(c: Case, filters: QueueFilters): boolean {
+  return (
+    (filters.status === undefined || c.status === filters.status) &&
+    (filters.priority === undefined || c.priority === filters.priority) &&
+    (filters.category === undefined || c.category === filters.category) &&
+    (filters.inbox === undefined || c.inbox === filters.inbox) &&
+    (filters.highlighted === undefined || c.highlighted === filters.highlighted)
+  );
+}

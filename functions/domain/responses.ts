@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { CaseSchema, CaseStatusSchema, IsoDateTimeSchema, PrioritySchema } from './case.ts';
+import { CustomerSchema } from './customer.ts';
+import { TimelineEntrySchema } from './timeline.ts';
+
+export const CaseLabelsSchema = z.object({
+  agent: z.enum(['NEW', 'OPEN', 'SENT', 'CLOSED']).nullable(),
+  customer: z.string().nullable(),
+  enate: z.string(),
+  sugester: z.enum(['New', 'In progress', 'Waiting', 'Closed']),
+  tenant: z.string(),
+});
+
+export const CaseViewSchema = CaseSchema.omit({ entryCount: true }).extend({ labels: CaseLabelsSchema });
+
+export const CaseResponseSchema = z.object({ case: CaseViewSchema });
+
+export const CaseWithTimelineResponseSchema = z.object({
+  case: CaseViewSchema,
+  timeline: z.array(z.intersection(TimelineEntrySchema, z.object({ isResolution: z.boolean() }))),
+});
+
+/** One row of a queue or customer list: the columns Welyo shows, plus what a queue sorts by. */
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  status: CaseStatusSchema,
+  labels: CaseLabelsSchema,
+  priority: PrioritySchema,
+  category: z.string().nullable(),
+  assigneeId: z.string().nullable(),
+  delegatedBy: z.string().nullable(),
+  inbox: z.string().nullable(),
+  customerId: z.string().nullable(),
+  highlighted: z.boolean(),
+  dueAt: IsoDateTimeSchema.nullable(),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  accessedAt: IsoDateTimeSchema.optional(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+
+export const CaseListResponseSchema = z.object({
+  items: z.array(CaseSummarySchema),
+  nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+});
+
+export const CustomerResponseSchema = z.object({ customer: CustomerSchema });
+
+export const ErrorResponseSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    allowed: z.array(z.string()).optional(),
+  }),
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { IsoDurationSchema } from './duration.ts';
+
+export const SYSTEM_STATUSES = ['draft', 'new', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'] as const;
+
+export const CustomStatusSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'lower-case letters, digits, _ or -'),
+  label: z.string().min(1).max(60),
+  systemStatus: z.enum(SYSTEM_STATUSES),
+});
+export type CustomStatus = z.infer<typeof CustomStatusSchema>;
+
+/**
+ * Per-tenant behaviour. Where two source products disagree the tenant chooses:
+ * - `assignmentPolicy`: Enate assigns only an unassigned case to the first agent who updates it;
+ *   Welyo assigns the case to whichever agent acts on it (`any_action`).
+ * - `reopenClosed`: Enate starts a new linked case for mail after Closed; Sugester reopens (`reopen`).
+ */
+export const TenantSettingsSchema = z
+  .object({
+    name: z.string().min(1).default('Helpdesk'),
+    assignmentPolicy: z.enum(['unassigned_only', 'any_action']).default('unassigned_only'),
+    autoClosePeriod: IsoDurationSchema.default('P3D'),
+    feedbackWindow: IsoDurationSchema.default('P3D'),
+    requireResolution: z.enum(['none', 'note_or_email']).default('none'),
+    reopenClosed: z.enum(['new_linked_case', 'reopen']).default('new_linked_case'),
+    customStatuses: z.array(CustomStatusSchema).default([]),
+    categories: z.array(z.string().min(1)).default([]),
+    types: z.array(z.string().min(1)).default([]),
+    slaLevels: z.array(z.string().min(1)).default([]),
+  })
+  .superRefine((settings, ctx) => {
+    const seen = new Set<string>();
+    settings.customStatuses.forEach((status, index) => {
+      if (seen.has(status.id)) {
+        ctx.addIssue({ code: 'custom', path: ['customStatuses', index, 'id'], message: `duplicate custom status id '${status.id}'` });
+      }
+      seen.add(status.id);
+    });
+  });
+export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+
+export const defaultTenantSettings = (): TenantSettings => TenantSettingsSchema.parse({});

@@ -1,0 +1,50 @@
+import type { Case } from './case.ts';
+import { type CaseLabels, customerLabel, labelsOf } from './labels.ts';
+import type { TenantSettings } from './tenant-settings.ts';
+import type { TimelineEntry } from './timeline.ts';
+
+export type CaseView = Omit<Case, 'entryCount'> & { labels: CaseLabels };
+export type TimelineEntryView = TimelineEntry & { isResolution: boolean };
+
+/** What agents see of a case. */
+export function toCaseView(c: Case, settings: TenantSettings): CaseView {
+  const { entryCount, ...rest } = c;
+  return { ...rest, labels: labelsOf(c, settings) };
+}
+
+export function toTimelineView(c: Case, entries: TimelineEntry[]): TimelineEntryView[] {
+  return entries.map((entry) => ({ ...entry, isResolution: c.resolution?.entrySeq === entry.seq }));
+}
+
+/** What a customer (portal, public link) sees: public entries only, and no internal fields. */
+export interface CustomerCaseView {
+  id: string;
+  number: number;
+  title: string;
+  status: CaseLabels['customer'];
+  createdAt: string;
+  updatedAt: string;
+  timeline: { seq: number; at: string; type: 'description' | 'reply' | 'inbound_message'; from: 'agent' | 'customer'; text: string }[];
+}
+
+/**
+ * The customer-facing projection. It filters on the server, by visibility and type both, so an
+ * internal note can never reach a customer through any path built on it.
+ */
+export function toCustomerView(c: Case, entries: TimelineEntry[]): CustomerCaseView {
+  const timeline = entries.flatMap((entry) => {
+    if (entry.visibility !== 'public') return [];
+    if (entry.type !== 'description' && entry.type !== 'reply' && entry.type !== 'inbound_message') return [];
+    const from = entry.actor.kind === 'customer' ? 'customer' : 'agent';
+    return [{ seq: entry.seq, at: entry.at, type: entry.type, from, text: entry.text } as const];
+  });
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    status: customerLabel(c),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    timeline,
+  };
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import {
+  CloseInputSchema,
+  CreateCaseInputSchema,
+  DelegateInputSchema,
+  LinkCustomerInputSchema,
+  NoteInputSchema,
+  ReplyInputSchema,
+  ResolveInputSchema,
+  RobotRejectInputSchema,
+  UpdateCaseInputSchema,
+  WaitInputSchema,
+} from './domain/requests.ts';
+import { CreateCustomerInputSchema, FindCustomerQuerySchema } from './domain/customer.ts';
+import { NextCaseInputSchema, QueueNameSchema, QueueQuerySchema } from './domain/queues.ts';
+import {
+  CaseListResponseSchema,
+  CaseResponseSchema,
+  CaseWithTimelineResponseSchema,
+  CustomerResponseSchema,
+} from './domain/responses.ts';
+
+export type Role = 'agent' | 'admin' | 'robot';
+
+/**
+ * Lambda functions, one per route group. `access` is what the group's function may do to the
+ * table: the CDK grants follow it.
+ */
+export const ROUTE_GROUPS = {
+  'case-queries': { access: 'read-write', description: 'reads cases, timelines and queues (records recent access)' },
+  'case-commands': { access: 'read-write', description: 'every change to a case' },
+  customers: { access: 'read-write', description: 'customer records' },
+  robots: { access: 'read-write', description: 'robot work pick-up and rejection' },
+  docs: { access: 'none', description: 'the OpenAPI document' },
+} as const;
+export type RouteGroup = keyof typeof ROUTE_GROUPS;
+
+export interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax: `{name}` is a path parameter. */
+  path: string;
+  group: RouteGroup;
+  summary: string;
+  /** Roles allowed to call it; `public` needs no token. */
+  auth: 'public' | readonly Role[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Whether the route honours `If-Match` and `Idempotency-Key`. */
+  mutation?: boolean;
+  status: 200 | 201;
+  response: z.ZodType;
+}
+
+const STAFF = ['agent', 'admin', 'robot'] as const;
+const HUMANS = ['agent', 'admin'] as const;
+const CaseParams = z.object({ caseId: z.uuid() });
+const CustomerParams = z.object({ customerId: z.uuid() });
+
+const caseCommand = (path: string, summary: string, body?: z.ZodType, method: Route['method'] = 'POST'): Route => ({
+  method,
+  path: `/cases/{caseId}${path}`,
+  group: 'case-commands',
+  summary,
+  auth: STAFF,
+  params: CaseParams,
+  ...(body ? { body } : {}),
+  mutation: true,
+  status: 200,
+  response: CaseResponseSchema,
+});
+
+/** The route table: CDK builds the HTTP API from it and the local server serves it. */
+export const routes = {
+  createCase: {
+    method: 'POST', path: '/cases', group: 'case-commands', auth: STAFF, body: CreateCaseInputSchema, mutation: true,
+    summary: 'Create a case, as a draft or submitted', status: 201, response: CaseResponseSchema,
+  },
+  getCase: {
+    method: 'GET', path: '/cases/{caseId}', group: 'case-queries', auth: STAFF, params: CaseParams,
+    summary: 'A case with its whole timeline; the ETag is its version', status: 200, response: CaseWithTimelineResponseSchema,
+  },
+  updateCase: caseCommand('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
+  submitDraft: caseCommand('/submit', 'Submit a draft; every missing field is reported'),
+  claimCase: caseCommand('/claim', 'Take an unassigned case for oneself'),
+  delegateCase: caseCommand('/delegate', 'Assign the case to an agent, remembering who delegated it', DelegateInputSchema),
+  unassignCase: caseCommand('/unassign', 'Return the case to the "to assign" queue'),
+  setToDo: caseCommand('/todo', 'Set an In Progress case back to To Do'),
+  addNote: caseCommand('/notes', 'Add a private note', NoteInputSchema),
+  addReply: caseCommand('/replies', 'Record a public reply for e-mail delivery; the case becomes Answered', ReplyInputSchema),
+  setWait: caseCommand('/wait', 'Wait for more information (N days) or for a follow-up date', WaitInputSchema, 'PUT'),
+  cancelWait: caseCommand('/wait', 'Cancel the wait', undefined, 'DELETE'),
+  resolveCase: caseCommand('/resolve', 'Resolve with a method, optionally with a note or reply ("send and resolve")', ResolveInputSchema),
+  reopenCase: caseCommand('/reopen', 'Reopen a resolved case'),
+  closeCase: caseCommand('/close', 'Close now (a resolved case, or resolve and close an open one)', CloseInputSchema),
+  rejectAsSpam: caseCommand('/spam', 'Close as spam'),
+  linkCustomer: caseCommand('/customer', 'Link the case to a customer record', LinkCustomerInputSchema, 'PUT'),
+  listQueue: {
+    method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
+    query: QueueQuerySchema, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,
+    response: CaseListResponseSchema,
+  },
+  takeNextCase: {
+    method: 'POST', path: '/robot/next', group: 'robots', auth: ['robot', 'admin'], body: NextCaseInputSchema, mutation: true,
+    summary: 'Atomically claim the oldest case in "to assign" (matching the filters)', status: 200, response: CaseResponseSchema,
+  },
+  rejectCase: {
+    ...caseCommand('/reject', 'A robot hands its case back to To Do for a human', RobotRejectInputSchema),
+    group: 'robots', auth: ['robot'],
+  },
+  createCustomer: {
+    method: 'POST', path: '/customers', group: 'customers', auth: HUMANS, body: CreateCustomerInputSchema, mutation: true,
+    summary: 'Create a customer record; e-mail and external ID are unique', status: 201, response: CustomerResponseSchema,
+  },
+  findCustomer: {
+    method: 'GET', path: '/customers', group: 'customers', auth: STAFF, query: FindCustomerQuerySchema,
+    summary: 'Find a customer by e-mail or external ID', status: 200, response: CustomerResponseSchema,
+  },
+  getCustomer: {
+    method: 'GET', path: '/customers/{customerId}', group: 'customers', auth: STAFF, params: CustomerParams,
+    summary: 'A customer record', status: 200, response: CustomerResponseSchema,
+  },
+  listCustomerCases: {
+    method: 'GET', path: '/customers/{customerId}/cases', group: 'customers', auth: STAFF, params: CustomerParams,
+    query: QueueQuerySchema.pick({ limit: true, cursor: true }), summary: "A customer's cases, newest first", status: 200,
+    response: CaseListResponseSchema,
+  },
+  openApi: {
+    method: 'GET', path: '/openapi.json', group: 'docs', auth: 'public', summary: 'This API as OpenAPI 3.1', status: 200,
+    response: z.record(z.string(), z.unknown()),
+  },
+} as const satisfies Record<string, Route>;
+
+export type RouteId = keyof typeof routes;
+
+/** API Gateway's route key, as it arrives in `event.routeKey`. */
+export const routeKey = (route: Pick<Route, 'method' | 'path'>): string => `${route.method} ${route.path}`;

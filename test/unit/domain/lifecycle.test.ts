@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseStatus } from '../../../functions/domain/case.ts';
+import { ForbiddenError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
+import { allowedCommands, type Command, transition, TRANSITIONS } from '../../../functions/domain/lifecycle.ts';
+import { SYSTEM_STATUSES } from '../../../functions/domain/tenant-settings.ts';
+import { aCase, admin, agent, robot } from '../../fixtures/cases.ts';
+
+const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
+  submit: { draft: 'new' },
+  claim: { new: 'new' },
+  delegate: { new: 'new', in_progress: 'new', waiting: 'waiting', answered: 'answered', resolved: 'resolved' },
+  unassign: { new: 'new', in_progress: 'new', waiting: 'new', answered: 'new' },
+  set_todo: { in_progress: 'new' },
+  robot_reject: { new: 'new', in_progress: 'new' },
+  note: { draft: 'draft', new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved' },
+  reply: { draft: 'draft', new: 'answered', in_progress: 'answered', waiting: 'answered', answered: 'answered' },
+  update_fields: { draft: 'draft', new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved' },
+  link_customer: {
+    draft: 'draft', new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved', closed: 'closed',
+  },
+  set_wait: { new: 'waiting', in_progress: 'waiting', waiting: 'waiting', answered: 'waiting' },
+  cancel_wait: { waiting: 'in_progress' },
+  resolve: { draft: 'resolved', new: 'resolved', in_progress: 'resolved', waiting: 'resolved', answered: 'resolved' },
+  reopen: { resolved: 'in_progress' },
+  close: { new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
+  reject_spam: { draft: 'closed', new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
+  customer_message: { new: 'new', in_progress: 'in_progress', waiting: 'in_progress', answered: 'in_progress', resolved: 'in_progress' },
+};
+
+describe('the transition table', () => {
+  it('is exactly the documented lifecycle', () => {
+    const table = Object.fromEntries(Object.entries(TRANSITIONS).map(([command, t]) => [command, t.from]));
+
+    expect(table).toEqual(EXPECTED);
+  });
+
+  it('leaves Closed only by linking a customer: Closed is final', () => {
+    const fromClosed = Object.entries(TRANSITIONS).filter(([, t]) => t.from.closed !== undefined).map(([c]) => c);
+
+    expect(fromClosed).toEqual(['link_customer']);
+  });
+
+  const cells = SYSTEM_STATUSES.flatMap((status) =>
+    (Object.keys(EXPECTED) as Command[]).map((command) => [status, command, EXPECTED[command][status]] as const),
+  );
+
+  it.each(cells)('from %s, %s leads to %s (undefined: refused)', (status, command, target) => {
+    const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1' });
+    const act = () => transition(c, command, robot());
+
+    if (target === undefined) {
+      expect(act).toThrow(InvalidTransitionError);
+    } else {
+      expect(act()).toBe(target);
+    }
+  });
+});
+
+describe('transition refusals', () => {
+  it('lists the allowed commands when a command is not allowed', () => {
+    const c = aCase({ status: 'closed', assigneeId: 'agent-ala' });
+
+    const error = (() => {
+      try {
+        transition(c, 'reply', agent());
+      } catch (e) {
+        return e as InvalidTransitionError;
+      }
+      throw new Error('expected a refusal');
+    })();
+
+    expect(error).toBeInstanceOf(InvalidTransitionError);
+    expect(error.allowed).toEqual(['link_customer']);
+    expect(error.status).toBe('closed');
+  });
+
+  it('refuses to claim a case someone holds, pointing to delegate', () => {
+    const c = aCase({ assigneeId: 'agent-ewa' });
+
+    expect(() => transition(c, 'claim', agent())).toThrow(/assigned to agent-ewa; use delegate/);
+  });
+
+  it.each([
+    ['unassign', aCase({ status: 'in_progress', assigneeId: 'agent-ewa' }), agent('agent-ala')],
+    ['set_todo', aCase({ status: 'in_progress', assigneeId: 'agent-ewa' }), agent('agent-ala')],
+    ['robot_reject', aCase({ status: 'in_progress', assigneeId: 'agent-ala' }), agent('agent-ala')],
+    ['robot_reject', aCase({ status: 'in_progress', assigneeId: 'robot-2' }), robot('robot-1')],
+  ] as const)('forbids %s to an actor who does not hold the case', (command, c, actor) => {
+    expect(() => transition(c, command, actor)).toThrow(ForbiddenError);
+  });
+
+  it.each([
+    ['the assignee', agent('agent-ewa')],
+    ['the delegator', agent('agent-ala')],
+    ['an admin', admin()],
+  ])('lets %s unassign', (_who, actor) => {
+    const c = aCase({ status: 'in_progress', assigneeId: 'agent-ewa', delegatedBy: 'agent-ala' });
+
+    expect(transition(c, 'unassign', actor)).toBe('new');
+  });
+});
+
+describe('allowedCommands', () => {
+  it('offers claim only while nobody holds a To Do case', () => {
+    expect(allowedCommands(aCase({ assigneeId: null }))).toContain('claim');
+    expect(allowedCommands(aCase({ assigneeId: 'agent-ala' }))).not.toContain('claim');
+  });
+
+  it('leaves out commands the actor may not run', () => {
+    const c = aCase({ status: 'in_progress', assigneeId: 'agent-ewa' });
+
+    expect(allowedCommands(c, agent('agent-ala'))).not.toContain('set_todo');
+    expect(allowedCommands(c, agent('agent-ewa'))).toContain('set_todo');
+  });
+});
