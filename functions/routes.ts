@@ -57,16 +57,22 @@ const HUMANS = ['agent', 'admin'] as const;
 const CaseParams = z.object({ caseId: z.uuid() });
 const CustomerParams = z.object({ customerId: z.uuid() });
 
-const caseCommand = (path: string, summary: string, body?: z.ZodType, method: Route['method'] = 'POST'): Route => ({
+/** A command on one case: same parameters, answer and auth for all of them. */
+const caseRoute = <B extends z.ZodType | undefined = undefined>(
+  path: string,
+  summary: string,
+  body?: B,
+  method: Route['method'] = 'POST',
+) => ({
   method,
   path: `/cases/{caseId}${path}`,
-  group: 'case-commands',
+  group: 'case-commands' as RouteGroup,
   summary,
-  auth: STAFF,
+  auth: STAFF as Route['auth'],
   params: CaseParams,
-  ...(body ? { body } : {}),
+  body: body as B,
   mutation: true,
-  status: 200,
+  status: 200 as const,
   response: CaseResponseSchema,
 });
 
@@ -80,21 +86,21 @@ export const routes = {
     method: 'GET', path: '/cases/{caseId}', group: 'case-queries', auth: STAFF, params: CaseParams,
     summary: 'A case with its whole timeline; the ETag is its version', status: 200, response: CaseWithTimelineResponseSchema,
   },
-  updateCase: caseCommand('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
-  submitDraft: caseCommand('/submit', 'Submit a draft; every missing field is reported'),
-  claimCase: caseCommand('/claim', 'Take an unassigned case for oneself'),
-  delegateCase: caseCommand('/delegate', 'Assign the case to an agent, remembering who delegated it', DelegateInputSchema),
-  unassignCase: caseCommand('/unassign', 'Return the case to the "to assign" queue'),
-  setToDo: caseCommand('/todo', 'Set an In Progress case back to To Do'),
-  addNote: caseCommand('/notes', 'Add a private note', NoteInputSchema),
-  addReply: caseCommand('/replies', 'Record a public reply for e-mail delivery; the case becomes Answered', ReplyInputSchema),
-  setWait: caseCommand('/wait', 'Wait for more information (N days) or for a follow-up date', WaitInputSchema, 'PUT'),
-  cancelWait: caseCommand('/wait', 'Cancel the wait', undefined, 'DELETE'),
-  resolveCase: caseCommand('/resolve', 'Resolve with a method, optionally with a note or reply ("send and resolve")', ResolveInputSchema),
-  reopenCase: caseCommand('/reopen', 'Reopen a resolved case'),
-  closeCase: caseCommand('/close', 'Close now (a resolved case, or resolve and close an open one)', CloseInputSchema),
-  rejectAsSpam: caseCommand('/spam', 'Close as spam'),
-  linkCustomer: caseCommand('/customer', 'Link the case to a customer record', LinkCustomerInputSchema, 'PUT'),
+  updateCase: caseRoute('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
+  submitDraft: caseRoute('/submit', 'Submit a draft; every missing field is reported'),
+  claimCase: caseRoute('/claim', 'Take an unassigned case for oneself'),
+  delegateCase: caseRoute('/delegate', 'Assign the case to an agent, remembering who delegated it', DelegateInputSchema),
+  unassignCase: caseRoute('/unassign', 'Return the case to the "to assign" queue'),
+  setToDo: caseRoute('/todo', 'Set an In Progress case back to To Do'),
+  addNote: caseRoute('/notes', 'Add a private note', NoteInputSchema),
+  addReply: caseRoute('/replies', 'Record a public reply for e-mail delivery; the case becomes Answered', ReplyInputSchema),
+  setWait: caseRoute('/wait', 'Wait for more information (N days) or for a follow-up date', WaitInputSchema, 'PUT'),
+  cancelWait: caseRoute('/wait', 'Cancel the wait', undefined, 'DELETE'),
+  resolveCase: caseRoute('/resolve', 'Resolve with a method, optionally with a note or reply ("send and resolve")', ResolveInputSchema),
+  reopenCase: caseRoute('/reopen', 'Reopen a resolved case'),
+  closeCase: caseRoute('/close', 'Close now (a resolved case, or resolve and close an open one)', CloseInputSchema),
+  rejectAsSpam: caseRoute('/spam', 'Close as spam'),
+  linkCustomer: caseRoute('/customer', 'Link the case to a customer record', LinkCustomerInputSchema, 'PUT'),
   listQueue: {
     method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
     query: QueueQuerySchema, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,
@@ -105,8 +111,8 @@ export const routes = {
     summary: 'Atomically claim the oldest case in "to assign" (matching the filters)', status: 200, response: CaseResponseSchema,
   },
   rejectCase: {
-    ...caseCommand('/reject', 'A robot hands its case back to To Do for a human', RobotRejectInputSchema),
-    group: 'robots', auth: ['robot'],
+    ...caseRoute('/reject', 'A robot hands its case back to To Do for a human', RobotRejectInputSchema),
+    group: 'robots' as RouteGroup, auth: ['robot'] as Route['auth'],
   },
   createCustomer: {
     method: 'POST', path: '/customers', group: 'customers', auth: HUMANS, body: CreateCustomerInputSchema, mutation: true,

@@ -60,13 +60,3 @@ export function delegationOf(c: Case): { delegator: string; sortAt: string } | n
   if (c.delegatedBy === null || c.status === 'closed' || c.assigneeId === c.delegatedBy) return null;
   return { delegator: c.delegatedBy, sortAt: c.lastActivityAt };
 }
-
-export function matchesFilters(c: Case, filters: QueueFilters): boolean {
-  return (
-    (filters.status === undefined || c.status === filters.status) &&
-    (filters.priority === undefined || c.priority === filters.priority) &&
-    (filters.category === undefined || c.category === filters.category) &&
-    (filters.inbox === undefined || c.inbox === filters.inbox) &&
-    (filters.highlighted === undefined || c.highlighted === filters.highlighted)
-  );
-}

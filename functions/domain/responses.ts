@@ -11,13 +11,13 @@ export const CaseLabelsSchema = z.object({
   tenant: z.string(),
 });
 
-export const CaseViewSchema = CaseSchema.omit({ entryCount: true }).extend({ labels: CaseLabelsSchema });
+export const CaseViewSchema = CaseSchema.omit({ entryCount: true }).extend({ labels: CaseLabelsSchema }).meta({ id: 'Case' });
 
 export const CaseResponseSchema = z.object({ case: CaseViewSchema });
 
 export const CaseWithTimelineResponseSchema = z.object({
   case: CaseViewSchema,
-  timeline: z.array(z.intersection(TimelineEntrySchema, z.object({ isResolution: z.boolean() }))),
+  timeline: z.array(z.intersection(TimelineEntrySchema.meta({ id: 'TimelineEntry' }), z.object({ isResolution: z.boolean() }))),
 });
 
 /** One row of a queue or customer list: the columns Welyo shows, plus what a queue sorts by. */
@@ -38,7 +38,7 @@ export const CaseSummarySchema = z.object({
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   accessedAt: IsoDateTimeSchema.optional(),
-});
+}).meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 
 export const CaseListResponseSchema = z.object({
@@ -46,7 +46,7 @@ export const CaseListResponseSchema = z.object({
   nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
 });
 
-export const CustomerResponseSchema = z.object({ customer: CustomerSchema });
+export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });
 
 export const ErrorResponseSchema = z.object({
   error: z.object({
@@ -55,4 +55,4 @@ export const ErrorResponseSchema = z.object({
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     allowed: z.array(z.string()).optional(),
   }),
-});
+}).meta({ id: 'Error' });

@@ -1,5 +1,6 @@
 import type { Case } from './case.ts';
 import { type CaseLabels, customerLabel, labelsOf } from './labels.ts';
+import type { CaseSummary } from './responses.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TimelineEntry } from './timeline.ts';
 
@@ -46,5 +47,26 @@ export function toCustomerView(c: Case, entries: TimelineEntry[]): CustomerCaseV
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     timeline,
+  };
+}
+
+/** One list row: what a queue or a customer's case list shows. */
+export function toCaseSummary(c: Case, settings: TenantSettings): CaseSummary {
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    status: c.status,
+    labels: labelsOf(c, settings),
+    priority: c.priority,
+    category: c.category,
+    assigneeId: c.assigneeId,
+    delegatedBy: c.delegatedBy,
+    inbox: c.inbox,
+    customerId: c.customerId,
+    highlighted: c.highlighted,
+    dueAt: c.timer?.dueAt ?? null,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }

@@ -1,0 +1,72 @@
+import type { Case } from '../domain/case.ts';
+import { ConflictError } from '../domain/errors.ts';
+import type { CommandContext, Outcome } from '../domain/mutation.ts';
+import type { Route } from '../routes.ts';
+import { caseResponse } from '../shared/case-response.ts';
+import type { Deps } from '../shared/deps.ts';
+import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
+import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
+import type { SaveOptions } from '../store/case-store.ts';
+import { IdempotentReplay } from '../store/idempotency.ts';
+
+/** Without If-Match a command is re-run on the fresh case this many times when another change wins the race. */
+const ATTEMPTS = 3;
+
+type CaseRoute = Route & { params: Route['params'] };
+type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>) => Outcome;
+
+/**
+ * A command on one case: load it (one read), apply the domain rule, save it conditional on the
+ * version read (one write). With If-Match the caller's version must be current, and a lost
+ * race is a 409; without it the command is simply applied again to the newer case.
+ */
+export function caseCommand<R extends CaseRoute>(
+  route: R,
+  apply: Apply<R>,
+  requires?: (request: Request<R>) => SaveOptions['requires'],
+): RouteHandler<R> {
+  return defineHandler(route, async (request, deps) => {
+    const { caseId } = request.params as { caseId: string };
+    const actor = request.actor!;
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await deps.cases.loadForCommand(
+        caseId,
+        request.idempotencyKey ? { actorId: actor.id, key: request.idempotencyKey } : undefined,
+      );
+      const replay = replayOf(request, loaded.replay);
+      if (replay) return replay;
+      const current = loaded.case;
+      if (request.ifMatch !== undefined && request.ifMatch !== current.version) {
+        throw new ConflictError(`the case is at version ${current.version}; you sent If-Match ${request.ifMatch}. Reload it`);
+      }
+      try {
+        return await save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), requires);
+      } catch (error) {
+        if (error instanceof IdempotentReplay) return error.response;
+        const retry = error instanceof ConflictError && error.code === 'version_conflict' && request.ifMatch === undefined;
+        if (!retry || attempt === ATTEMPTS) throw error;
+      }
+    }
+  });
+}
+
+async function save<R extends Route>(
+  deps: Deps,
+  request: Request<R>,
+  current: Case,
+  outcome: Outcome,
+  requires?: (request: Request<R>) => SaveOptions['requires'],
+): Promise<HttpResult> {
+  const response = caseResponse(outcome.case, deps.settings);
+  const required = requires?.(request);
+  await deps.cases.saveCase(outcome, current.version, {
+    ...(required ? { requires: required } : {}),
+    ...withIdempotency(request, response),
+  });
+  return response;
+}
+
+const withIdempotency = (request: Request<Route>, response: HttpResult) => {
+  const record = idempotencyRecord(request, response);
+  return record ? { idempotency: record } : {};
+};

@@ -1,0 +1,61 @@
+import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { ErrorResponseSchema } from '../domain/responses.ts';
+import { type Route, routes } from '../routes.ts';
+
+const ERRORS = {
+  400: 'Invalid input; `issues` lists every field path at fault',
+  401: 'Missing or invalid bearer token',
+  403: 'The caller may not do this',
+  404: 'No such case or customer',
+  409: 'The case changed (If-Match) or the command is not allowed in its status; `allowed` lists what is',
+  413: 'Body too large',
+} as const;
+
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponseSchema } } });
+
+/** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
+export function buildOpenApiDocument(serverUrl?: string) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  for (const [operationId, route] of Object.entries(routes) as [string, Route][]) {
+    const isPublic = route.auth === 'public';
+    registry.registerPath({
+      operationId,
+      method: route.method.toLowerCase() as Lowercase<Route['method']>,
+      path: route.path,
+      summary: route.summary,
+      tags: [route.group],
+      ...(isPublic ? {} : { security: [{ bearer: [] }], description: `Roles: ${(route.auth as readonly string[]).join(', ')}` }),
+      request: {
+        ...(route.params ? { params: route.params } : {}),
+        ...(route.query ? { query: route.query } : {}),
+        ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
+        ...(route.mutation ? { headers: headersFor(route) } : {}),
+      },
+      responses: {
+        [route.status]: { description: 'Success', content: { 'application/json': { schema: route.response } } },
+        ...Object.fromEntries(
+          Object.entries(ERRORS)
+            .filter(([status]) => !isPublic || status === '404')
+            .map(([status, description]) => [status, errorResponse(description)]),
+        ),
+      },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Helpdesk case engine',
+      version: '1.0.0',
+      description: 'Cases, their lifecycle and timelines, work queues and customer records for one tenant.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+  });
+}
+
+function headersFor(route: Route) {
+  const idempotency = { 'idempotency-key': z.string().optional().describe('Retries with the same key get the first answer back') };
+  const ifMatch = { 'if-match': z.string().optional().describe('The ETag (version) you last saw; 409 if the case changed since') };
+  return z.object(route.path.includes('{caseId}') ? { ...idempotency, ...ifMatch } : idempotency);
+}

@@ -1,0 +1,23 @@
+import { addNote } from '../cases/add-note.ts';
+import { addReply } from '../cases/add-reply.ts';
+import { cancelWait } from '../cases/cancel-wait.ts';
+import { claimCase } from '../cases/claim-case.ts';
+import { closeCase } from '../cases/close-case.ts';
+import { createCase } from '../cases/create-case.ts';
+import { delegateCase } from '../cases/delegate-case.ts';
+import { linkCustomer } from '../cases/link-customer.ts';
+import { rejectAsSpam } from '../cases/reject-as-spam.ts';
+import { reopenCase } from '../cases/reopen-case.ts';
+import { resolveCase } from '../cases/resolve-case.ts';
+import { setToDo } from '../cases/set-to-do.ts';
+import { setWait } from '../cases/set-wait.ts';
+import { submitDraft } from '../cases/submit-draft.ts';
+import { unassignCase } from '../cases/unassign-case.ts';
+import { updateCase } from '../cases/update-case.ts';
+import { groupHandler } from '../shared/http-handler.ts';
+
+export const routeHandlers = [
+  createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, addReply,
+  setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer,
+];
+export const handler = groupHandler(routeHandlers);

@@ -1,0 +1,6 @@
+import { getCase } from '../cases/get-case.ts';
+import { listQueue } from '../queues/list-queue.ts';
+import { groupHandler } from '../shared/http-handler.ts';
+
+export const routeHandlers = [getCase, listQueue];
+export const handler = groupHandler(routeHandlers);

@@ -1,0 +1,8 @@
+import { createCustomer } from '../customers/create-customer.ts';
+import { findCustomer } from '../customers/find-customer.ts';
+import { getCustomer } from '../customers/get-customer.ts';
+import { listCustomerCases } from '../customers/list-customer-cases.ts';
+import { groupHandler } from '../shared/http-handler.ts';
+
+export const routeHandlers = [createCustomer, findCustomer, getCustomer, listCustomerCases];
+export const handler = groupHandler(routeHandlers);

@@ -1,0 +1,5 @@
+import { openApi } from '../docs/open-api.ts';
+import { groupHandler } from '../shared/http-handler.ts';
+
+export const routeHandlers = [openApi];
+export const handler = groupHandler(routeHandlers);

@@ -1,0 +1,6 @@
+import { rejectCase } from '../robots/reject-case.ts';
+import { takeNextCase } from '../robots/take-next-case.ts';
+import { groupHandler } from '../shared/http-handler.ts';
+
+export const routeHandlers = [takeNextCase, rejectCase];
+export const handler = groupHandler(routeHandlers);

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { type TenantSettings, TenantSettingsSchema } from '../domain/tenant-settings.ts';
+
+const EnvSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  TENANT_SETTINGS: z
+    .string()
+    .default('{}')
+    .transform((json, ctx) => {
+      try {
+        return JSON.parse(json) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'TENANT_SETTINGS is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(TenantSettingsSchema),
+});
+
+export interface Config {
+  tableName: string;
+  settings: TenantSettings;
+}
+
+/** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`invalid function environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return { tableName: parsed.data.TABLE_NAME, settings: parsed.data.TENANT_SETTINGS };
+}

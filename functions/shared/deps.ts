@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import type { TenantSettings } from '../domain/tenant-settings.ts';
+import { CaseStore } from '../store/case-store.ts';
+import { createDocumentClient } from '../store/client.ts';
+import { CustomerStore } from '../store/customer-store.ts';
+import { loadConfig } from './config.ts';
+
+/** What handlers need from the outside world; built once per cold start, replaced in tests. */
+export interface Deps {
+  cases: CaseStore;
+  customers: CustomerStore;
+  settings: TenantSettings;
+  clock: () => string;
+  newId: () => string;
+}
+
+let cached: Deps | undefined;
+
+export function defaultDeps(): Deps {
+  if (!cached) {
+    const config = loadConfig();
+    const client = createDocumentClient();
+    cached = {
+      cases: new CaseStore(client, config.tableName),
+      customers: new CustomerStore(client, config.tableName),
+      settings: config.settings,
+      clock: () => new Date().toISOString(),
+      newId: randomUUID,
+    };
+  }
+  return cached;
+}

@@ -1,0 +1,150 @@
+import { createHash } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Actor } from '../domain/actor.ts';
+import { type FieldIssue, ValidationError } from '../domain/errors.ts';
+import { type Route, routeKey } from '../routes.ts';
+import { defaultDeps, type Deps } from './deps.ts';
+import { HttpError, toErrorResponse, zodIssues } from './http-errors.ts';
+import { actorFromEvent } from './identity.ts';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : Record<string, never>;
+
+/** Bodies larger than this are refused with 413: a timeline entry must fit a DynamoDB item. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface Request<R extends Route> {
+  params: Infer<R['params']>;
+  query: Infer<R['query']>;
+  body: Infer<R['body']>;
+  /** Null only on public routes. */
+  actor: R['auth'] extends 'public' ? null : Actor;
+  /** The version from `If-Match`, when the caller sent one. */
+  ifMatch: number | undefined;
+  idempotencyKey: string | undefined;
+  /** Identifies the request for idempotency: the same key with another request is refused. */
+  fingerprint: string;
+}
+
+export interface HttpResult {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteHandler<R extends Route = Route> {
+  route: R;
+  run: (request: Request<R>, deps: Deps) => Promise<HttpResult>;
+}
+
+/** Any route's handler, as a group holds them; the request is validated against `route` first. */
+export interface AnyRouteHandler {
+  route: Route;
+  run: (request: never, deps: Deps) => Promise<HttpResult>;
+}
+
+/** Binds an implementation to its route; the route's schemas type the request it gets. */
+export const defineHandler = <R extends Route>(route: R, run: RouteHandler<R>['run']): RouteHandler<R> => ({ route, run });
+
+const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'helpdesk' });
+
+/**
+ * The Lambda handler of one route group: dispatches on the API Gateway route key, then
+ * authorises, validates, runs, and maps errors to status codes in one place.
+ */
+export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps = defaultDeps) {
+  const byKey = new Map(handlers.map((h) => [routeKey(h.route), h]));
+  const dispatch = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyResultV2> => {
+    const handler = byKey.get(event.routeKey);
+    if (!handler) return respond({ status: 404, body: { error: { code: 'not_found', message: `no route ${event.routeKey}` } } });
+    try {
+      return respond(await handler.run(parseRequest(handler.route, event) as never, deps()));
+    } catch (error) {
+      const mapped = toErrorResponse(error);
+      if (mapped) return respond(mapped);
+      logger.error('unhandled error', { error: error as Error, routeKey: event.routeKey });
+      return respond({ status: 500, body: { error: { code: 'internal_error', message: 'internal error' } } });
+    }
+  };
+  return middy(dispatch).use(injectLambdaContext(logger, { resetKeys: true }));
+}
+
+function parseRequest(route: Route, event: HttpEvent): Request<Route> {
+  const actor = authorise(route, event);
+  const headers = event.headers ?? {};
+  const rawBody = readBody(event);
+  const issues: FieldIssue[] = [];
+  // Every part is validated before failing, so the caller sees all problems at once.
+  const parse = (part: string, schema: z.ZodType | undefined, input: unknown): unknown => {
+    if (!schema) return {};
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    issues.push(...zodIssues(part, result.error));
+    return undefined;
+  };
+  const params = parse('params', route.params, event.pathParameters ?? {});
+  const query = parse('query', route.query, event.queryStringParameters ?? {});
+  const body = parse('body', route.body, rawBody === '' ? {} : parseJson(rawBody));
+  if (issues.length > 0) throw new ValidationError(issues);
+  return {
+    params,
+    query,
+    body,
+    actor,
+    ifMatch: parseIfMatch(headers['if-match']),
+    idempotencyKey: parseIdempotencyKey(headers['idempotency-key']),
+    fingerprint: createHash('sha256').update(`${event.routeKey}\n${event.rawPath}\n${rawBody}`).digest('base64url'),
+  } as Request<Route>;
+}
+
+function authorise(route: Route, event: HttpEvent): Actor | null {
+  if (route.auth === 'public') return null;
+  const actor = actorFromEvent(event);
+  if (!actor) throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
+  if (!(route.auth as readonly string[]).includes(actor.kind)) {
+    throw new HttpError(403, 'forbidden', `this operation is for ${route.auth.join(', ')} accounts`);
+  }
+  return actor;
+}
+
+function readBody(event: HttpEvent): string {
+  const raw = event.body ?? '';
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) throw new HttpError(413, 'payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  return bytes.toString('utf8');
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError([{ path: 'body', message: 'not valid JSON' }]);
+  }
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw new ValidationError([{ path: 'headers.if-match', message: 'expected the ETag of the case, e.g. "3"' }]);
+  return Number(match[1]);
+}
+
+function parseIdempotencyKey(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (!/^[A-Za-z0-9_.:-]{8,100}$/.test(header)) {
+    throw new ValidationError([{ path: 'headers.idempotency-key', message: '8 to 100 letters, digits, _ . : or -' }]);
+  }
+  return header;
+}
+
+function respond(result: HttpResult): APIGatewayProxyResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { 'content-type': 'application/json', ...result.headers },
+    body: JSON.stringify(result.body),
+  };
+}

@@ -1,0 +1,284 @@
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Case } from '../domain/case.ts';
+import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import type { Outcome } from '../domain/mutation.ts';
+import { QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
+import type { CaseSummary } from '../domain/responses.ts';
+import type { TimelineEntry } from '../domain/timeline.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
+import { caseToItem, entryToItem, stripKeys } from './items.ts';
+import { keys, queuePartition, sortValue } from './keys.ts';
+import { type GuardedWrite, transact } from './transaction.ts';
+
+export interface SaveOptions {
+  idempotency?: IdempotencyRecord;
+  /** Another item that must exist for the change to be valid (e.g. the customer being linked). */
+  requires?: { key: { pk: string; sk: string }; missing: () => Error };
+}
+
+export interface IdempotencyHit {
+  fingerprint: string;
+  response: StoredResponse;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+interface ListRequest {
+  index: 'gsi1' | 'gsi2' | 'gsi3';
+  partition: string;
+  order: 'oldest_first' | 'newest_first';
+  filters?: QueueFilters;
+  limit: number;
+  cursor?: string;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+/** Number of times a new case retries its number when another case took it first. */
+const NUMBER_ATTEMPTS = 5;
+const RECENT_ACCESS_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * Cases and their timelines in the one table. Every change is a single TransactWriteItems
+ * request: the case item, conditional on the version it was read at, plus its new timeline
+ * entries (and idempotency record). Request paths use GetItem and Query only.
+ */
+export class CaseStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** @throws NotFoundError */
+  async getCase(caseId: string): Promise<Case> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }),
+    );
+    if (!Item) throw new NotFoundError(`case ${caseId} not found`);
+    return stripKeys<Case>(Item);
+  }
+
+  /**
+   * The case a command will change, and the stored answer if this request was already done.
+   * Both come from one strongly consistent BatchGetItem: one read request either way.
+   * @throws NotFoundError
+   */
+  async loadForCommand(caseId: string, idempotency?: { actorId: string; key: string }): Promise<{ case: Case; replay?: IdempotencyHit }> {
+    if (!idempotency) return { case: await this.getCase(caseId) };
+    const caseKey = keys.case(caseId);
+    const idempotencyKey = keys.idempotency(idempotency.actorId, idempotency.key);
+    const { Responses } = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [caseKey, idempotencyKey], ConsistentRead: true } } }),
+    );
+    const items = Responses?.[this.tableName] ?? [];
+    const caseItem = items.find((item) => item.pk === caseKey.pk);
+    const record = items.find((item) => item.pk === idempotencyKey.pk);
+    if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
+    const live = record && Number(record.expiresAt) > Date.now() / 1000;
+    return {
+      case: stripKeys<Case>(caseItem),
+      ...(live ? { replay: { fingerprint: String(record.fingerprint), response: record.response as StoredResponse } } : {}),
+    };
+  }
+
+  /** The case and its timeline from one item collection, oldest entry first. */
+  async getCaseWithTimeline(caseId: string): Promise<{ case: Case; entries: TimelineEntry[] }> {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const caseItem = items.find((item) => item.sk === 'CASE');
+    if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
+    const entries = items.filter((item) => String(item.sk).startsWith(keys.entryPrefix)).map((item) => stripKeys<TimelineEntry>(item));
+    return { case: stripKeys<Case>(caseItem), entries };
+  }
+
+  /**
+   * Stores a new case under the next number. The counter is read, then advanced in the same
+   * transaction as the case only if nobody advanced it meanwhile; on a clash the case is built
+   * again with the next number.
+   */
+  async createCase(
+    build: (number: number) => Outcome,
+    options: Omit<SaveOptions, 'idempotency'> & { idempotency?: (outcome: Outcome) => IdempotencyRecord | undefined } = {},
+  ): Promise<Outcome> {
+    for (let attempt = 1; ; attempt++) {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.caseCounter(), ConsistentRead: true }),
+      );
+      const current = typeof Item?.value === 'number' ? Item.value : 0;
+      const outcome = build(current + 1);
+      try {
+        const idempotency = options.idempotency?.(outcome);
+        const saveOptions: SaveOptions = { ...(options.requires ? { requires: options.requires } : {}), ...(idempotency ? { idempotency } : {}) };
+        await transact(this.client, [this.counterWrite(current), ...this.outcomeWrites(outcome, null, saveOptions)]);
+        return outcome;
+      } catch (error) {
+        if (!(error instanceof NumberTaken) || attempt === NUMBER_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /** Saves a command's outcome if the case is still at `expectedVersion`. @throws ConflictError */
+  async saveCase(outcome: Outcome, expectedVersion: number, options: SaveOptions = {}): Promise<void> {
+    await transact(this.client, this.outcomeWrites(outcome, expectedVersion, options));
+  }
+
+  /** One Query on the queue's index partition; `owner` is the agent for personal queues. */
+  async listQueue(queue: Exclude<QueueName, 'recent'>, owner: string, filters: QueueFilters, page: PageRequest): Promise<Page<Case>> {
+    const partition = {
+      'to-assign': queuePartition.toAssign(),
+      archive: queuePartition.archive(),
+      mine: queuePartition.mine(owner),
+      waiting: queuePartition.waiting(owner),
+      delegated: queuePartition.delegated(owner),
+    }[queue];
+    return this.list({ index: queue === 'delegated' ? 'gsi2' : 'gsi1', partition, order: QUEUE_ORDER[queue], filters, ...page });
+  }
+
+  /** A customer's cases, newest first. */
+  async listCustomerCases(customerId: string, page: PageRequest): Promise<Page<Case>> {
+    return this.list({ index: 'gsi3', partition: queuePartition.customer(customerId), order: 'newest_first', ...page });
+  }
+
+  private async list(request: ListRequest): Promise<Page<Case>> {
+    const scope = `${request.index}:${request.partition}`;
+    const filter = filterExpression(request.filters ?? {});
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: request.index,
+        KeyConditionExpression: `${request.index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': request.partition, ...filter.values },
+        ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
+        ScanIndexForward: request.order === 'oldest_first',
+        Limit: request.limit,
+        ExclusiveStartKey: decodeCursor(scope, request.cursor),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => stripKeys<Case>(item)),
+      nextCursor: encodeCursor(scope, page.LastEvaluatedKey),
+    };
+  }
+
+  /** Remembers that an agent opened a case, for their "recently accessed" list. Viewing changes nothing else. */
+  async recordAccess(agentId: string, summary: CaseSummary, at: string): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.recentAccess(agentId, summary.id),
+          kind: 'recent',
+          gsi1pk: queuePartition.recent(agentId),
+          gsi1sk: sortValue(at, summary.id),
+          ...summary,
+          accessedAt: at,
+          expiresAt: Math.floor(Date.parse(at) / 1000) + RECENT_ACCESS_TTL_SECONDS,
+        },
+      }),
+    );
+  }
+
+  async listRecent(agentId: string, { limit, cursor }: PageRequest): Promise<Page<CaseSummary>> {
+    const scope = `recent:${agentId}`;
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': queuePartition.recent(agentId) },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(scope, cursor),
+      }),
+    );
+    return {
+      items: (page.Items ?? []).map((item) => stripKeys<CaseSummary>(item)),
+      nextCursor: encodeCursor(scope, page.LastEvaluatedKey),
+    };
+  }
+
+  private outcomeWrites(outcome: Outcome, expectedVersion: number | null, options: SaveOptions): GuardedWrite[] {
+    const { case: c, entries } = outcome;
+    const caseWrite: GuardedWrite = {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: caseToItem(c),
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+        },
+      },
+      onConditionFailed: (existing) =>
+        existing === undefined
+          ? new NotFoundError(`case ${c.id} not found`)
+          : new ConflictError(`case ${c.id} changed: it is at version ${String(existing.version)}, not ${expectedVersion}; reload it`),
+    };
+    const entryWrites: GuardedWrite[] = entries.map((entry) => ({
+      item: { Put: { TableName: this.tableName, Item: entryToItem(c.id, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () => new ConflictError(`case ${c.id} changed meanwhile; reload it`),
+    }));
+    const extra: GuardedWrite[] = [];
+    if (options.idempotency) {
+      extra.push(idempotencyWrite(this.tableName, options.idempotency, Math.floor(Date.parse(c.updatedAt) / 1000)));
+    }
+    if (options.requires) {
+      extra.push({
+        item: { ConditionCheck: { TableName: this.tableName, Key: options.requires.key, ConditionExpression: 'attribute_exists(pk)' } },
+        onConditionFailed: options.requires.missing,
+      });
+    }
+    return [caseWrite, ...entryWrites, ...extra];
+  }
+
+  private counterWrite(current: number): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.caseCounter(), kind: 'counter', value: current + 1 },
+          ConditionExpression: current === 0 ? 'attribute_not_exists(pk)' : '#value = :current',
+          ...(current === 0 ? {} : { ExpressionAttributeNames: { '#value': 'value' }, ExpressionAttributeValues: { ':current': current } }),
+        },
+      },
+      onConditionFailed: () => new NumberTaken(),
+    };
+  }
+}
+
+/** Another case took the number this one was built with. */
+class NumberTaken extends Error {}
+
+/**
+ * Filters run server-side in the same Query: they may shorten a page (the cursor still leads
+ * on) but never cost another request.
+ */
+function filterExpression(filters: QueueFilters): { expression?: string; names?: Record<string, string>; values?: Record<string, unknown> } {
+  const set = Object.entries(filters).filter(([, value]) => value !== undefined);
+  if (set.length === 0) return {};
+  return {
+    expression: set.map(([field]) => `#f_${field} = :f_${field}`).join(' AND '),
+    names: Object.fromEntries(set.map(([field]) => [`#f_${field}`, field])),
+    values: Object.fromEntries(set.map(([field, value]) => [`:f_${field}`, value])),
+  };
+}

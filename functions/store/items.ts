@@ -1,0 +1,42 @@
+import type { Case } from '../domain/case.ts';
+import type { Customer } from '../domain/customer.ts';
+import { delegationOf, placementOf } from '../domain/queues.ts';
+import type { TimelineEntry } from '../domain/timeline.ts';
+import { KEY_ATTRIBUTES, keys, queuePartition, sortValue } from './keys.ts';
+
+type Item = Record<string, unknown>;
+
+/** The case item with the index keys that place it in its queues. */
+export function caseToItem(c: Case): Item {
+  const placement = placementOf(c);
+  const delegation = delegationOf(c);
+  const queueKey =
+    placement.queue === 'to-assign' ? queuePartition.toAssign()
+    : placement.queue === 'archive' ? queuePartition.archive()
+    : placement.queue === 'waiting' ? queuePartition.waiting(placement.owner ?? '')
+    : queuePartition.mine(placement.owner ?? '');
+  return {
+    ...keys.case(c.id),
+    kind: 'case',
+    ...c,
+    gsi1pk: queueKey,
+    gsi1sk: sortValue(placement.sortAt, c.id),
+    ...(delegation ? { gsi2pk: queuePartition.delegated(delegation.delegator), gsi2sk: sortValue(delegation.sortAt, c.id) } : {}),
+    ...(c.customerId ? { gsi3pk: queuePartition.customer(c.customerId), gsi3sk: sortValue(c.createdAt, c.id) } : {}),
+  };
+}
+
+export function entryToItem(caseId: string, entry: TimelineEntry): Item {
+  return { ...keys.entry(caseId, entry.seq), kind: 'entry', ...entry };
+}
+
+export function customerToItem(customer: Customer): Item {
+  return { ...keys.customer(customer.id), kind: 'customer', ...customer };
+}
+
+/** Drops the key attributes: what is left is the domain object as it was written. */
+export function stripKeys<T>(item: Item): T {
+  const copy: Item = { ...item };
+  for (const attribute of KEY_ATTRIBUTES) delete copy[attribute];
+  return copy as T;
+}

@@ -1,0 +1,28 @@
+/** Key builders; the layout they produce is documented in docs/data-model.md. */
+export const keys = {
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  entry: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EV#${String(seq).padStart(8, '0')}` }),
+  entryPrefix: 'EV#',
+  caseCounter: () => ({ pk: 'COUNTER#case-number', sk: 'COUNTER' }),
+  idempotency: (actorId: string, key: string) => ({ pk: `IDEMPOTENCY#${actorId}#${key}`, sk: 'IDEMPOTENCY' }),
+  customer: (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' }),
+  customerEmail: (email: string) => ({ pk: `CUSTOMER_EMAIL#${email}`, sk: 'ALIAS' }),
+  customerExternalId: (externalId: string) => ({ pk: `CUSTOMER_EXTERNAL_ID#${externalId}`, sk: 'ALIAS' }),
+  recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),
+} as const;
+
+/** Partition values of the work-queue index (gsi1). */
+export const queuePartition = {
+  toAssign: () => 'QUEUE#to-assign',
+  archive: () => 'QUEUE#archive',
+  mine: (agentId: string) => `QUEUE#mine#${agentId}`,
+  waiting: (agentId: string) => `QUEUE#waiting#${agentId}`,
+  recent: (agentId: string) => `QUEUE#recent#${agentId}`,
+  delegated: (agentId: string) => `DELEGATED#${agentId}`,
+  customer: (customerId: string) => `CUSTOMER#${customerId}`,
+} as const;
+
+/** Sort values end in the case id so two cases with the same instant never collide. */
+export const sortValue = (isoTime: string, caseId: string): string => `${isoTime}#${caseId}`;
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'kind', 'expiresAt'] as const;

@@ -1,0 +1,37 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { CaseTable } from './case-table.ts';
+import { HelpdeskApi } from './http-api.ts';
+import { Identity } from './identity.ts';
+import type { TenantConfig } from './tenant-config.ts';
+
+export interface HelpdeskStackProps extends StackProps {
+  readonly config: TenantConfig;
+}
+
+/** One tenant's helpdesk. */
+export class HelpdeskStack extends Stack {
+  public readonly cases: CaseTable;
+  public readonly identity: Identity;
+  public readonly api: HelpdeskApi;
+
+  constructor(scope: Construct, id: string, props: HelpdeskStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.cases = new CaseTable(this, 'CaseTable');
+    this.identity = new Identity(this, 'Identity', {
+      callbackUrls: config.callbackUrls,
+      domainPrefix: config.authDomainPrefix,
+    });
+    this.api = new HelpdeskApi(this, 'Api', {
+      table: this.cases.table,
+      environment: { TENANT_SETTINGS: JSON.stringify(config.settings) },
+      jwtIssuer: this.identity.issuerUrl,
+      jwtAudience: [this.identity.webClientId, this.identity.robotClientId],
+      corsOrigins: [...new Set(config.callbackUrls.map((url) => new URL(url).origin))],
+      throttle: config.apiThrottle,
+      logRetention: config.logRetentionDays,
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { parseArgs } from 'node:util';
+import { startLocalHelpdesk } from './start.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4000' },
+    'data-dir': { type: 'string', default: '.local' },
+    'in-memory': { type: 'boolean', default: false },
+    tenant: { type: 'string', default: 'demo' },
+  },
+});
+
+try {
+  const helpdesk = await startLocalHelpdesk({
+    port: Number(values.port),
+    tenant: values.tenant,
+    ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] }),
+  });
+  const lines = [
+    `Helpdesk for tenant '${values.tenant}' is running.`,
+    `  API        ${helpdesk.url}`,
+    `  OpenAPI    ${helpdesk.url}/openapi.json`,
+    `  DynamoDB   ${helpdesk.dynamoDbEndpoint} (table ${helpdesk.tableName})`,
+    values['in-memory']
+      ? '  Data       in memory: gone when you stop'
+      : `  Data       ${values['data-dir']}/ (kept across restarts; --in-memory to discard)`,
+    '',
+    'Tokens (valid 30 days); paste into your shell:',
+    ...Object.entries(helpdesk.tokens).map(([name, token]) => `  export ${name.toUpperCase()}_TOKEN=${token}`),
+    `  export API=${helpdesk.url}`,
+    '',
+    'Ctrl+C stops it.',
+  ];
+  console.log(lines.join('\n'));
+  const stop = () => void helpdesk.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}

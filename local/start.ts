@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RouteGroup } from '../functions/routes.ts';
+import { ensureTable } from './create-table.ts';
+import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { createHttpServer, type LambdaHandler } from './http-server.ts';
+import { tenantSettings } from './tenant.ts';
+import { LOCAL_ACCOUNTS, TokenIssuer } from './token-issuer.ts';
+
+export interface LocalOptions {
+  /** Where data and the token key are kept across restarts; in memory when absent. */
+  dataDir?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  tenant?: string;
+}
+
+export interface LocalHelpdesk {
+  url: string;
+  tokens: Record<keyof typeof LOCAL_ACCOUNTS, string>;
+  issuer: TokenIssuer;
+  dynamoDbEndpoint: string;
+  tableName: string;
+  stop: () => Promise<void>;
+}
+
+export const LOCAL_TABLE_NAME = 'helpdesk-local';
+
+/**
+ * The embedded helpdesk: DynamoDB Local, the table from the CDK definition, and the very Lambda
+ * handler modules CDK bundles, served over HTTP from the route table.
+ */
+export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<LocalHelpdesk> {
+  const settings = tenantSettings(options.tenant ?? 'demo');
+  const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
+  const db = await startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
+  try {
+    Object.assign(process.env, {
+      AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
+      AWS_REGION: process.env.AWS_REGION ?? 'eu-central-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      TENANT_SETTINGS: JSON.stringify(settings),
+      POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    const client = new DynamoDBClient({});
+    await ensureTable(client, LOCAL_TABLE_NAME);
+    client.destroy();
+
+    const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
+    const server = createHttpServer(await loadHandlers(), issuer);
+    await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const tokens = Object.fromEntries(
+      Object.entries(LOCAL_ACCOUNTS).map(([name, claims]) => [name, issuer.issue(claims)]),
+    ) as LocalHelpdesk['tokens'];
+    return {
+      url: `http://localhost:${port}`,
+      tokens,
+      issuer,
+      dynamoDbEndpoint: db.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      stop: async () => {
+        await new Promise<void>((done) => server.close(() => done()));
+        await db.stop();
+      },
+    };
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+}
+
+/** Imported after the environment is set, as Lambda would load them. */
+async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
+  return {
+    'case-queries': (await import('../functions/entries/case-queries.ts')).handler,
+    'case-commands': (await import('../functions/entries/case-commands.ts')).handler,
+    customers: (await import('../functions/entries/customers.ts')).handler,
+    robots: (await import('../functions/entries/robots.ts')).handler,
+    docs: (await import('../functions/entries/docs.ts')).handler,
+  };
+}

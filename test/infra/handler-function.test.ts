@@ -1,0 +1,88 @@
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import cdkJson from '../../cdk.json' with { type: 'json' };
+import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
+import { loadTenantConfig } from '../../lib/tenant-config.ts';
+
+interface Statement {
+  Action: string | string[];
+  Resource: unknown;
+}
+
+describe('HandlerFunction', () => {
+  let template: Template;
+
+  beforeAll(() => {
+    const app = new App({ context: { ...cdkJson.context, tenant: 'acme', 'aws:cdk:bundling-stacks': [] } });
+    template = Template.fromStack(new HelpdeskStack(app, 'Helpdesk-acme', { config: loadTenantConfig(app) }));
+  });
+
+  it('pins every function to nodejs24.x on arm64 with the house limits and active tracing', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+
+    expect(functions.length).toBeGreaterThan(0);
+    for (const { Properties } of functions) {
+      expect(Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 512,
+        Timeout: 10,
+        TracingConfig: { Mode: 'Active' },
+      });
+    }
+  });
+
+  it('gives every function source maps, its Powertools service and the tenant settings', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+
+    for (const { Properties } of functions) {
+      expect(Object.keys(Properties.Environment.Variables).sort()).toEqual([
+        'NODE_OPTIONS',
+        'POWERTOOLS_LOG_LEVEL',
+        'POWERTOOLS_SERVICE_NAME',
+        'TABLE_NAME',
+        'TENANT_SETTINGS',
+      ]);
+      expect(Properties.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
+      expect(JSON.parse(Properties.Environment.Variables.TENANT_SETTINGS)).toMatchObject({ feedbackWindow: 'P5D' });
+    }
+  });
+
+  it("sends each function's logs to its own log group", () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function'));
+    const logGroups = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+
+    for (const { Properties } of functions) {
+      expect(logGroups).toContain(Properties.LoggingConfig.LogGroup.Ref);
+    }
+  });
+
+  it("keeps every log group for the tenant's retention", () => {
+    const logGroups = Object.values(template.findResources('AWS::Logs::LogGroup'));
+
+    expect(logGroups.length).toBeGreaterThan(0);
+    for (const { Properties } of logGroups) {
+      expect(Properties.RetentionInDays).toBe(365);
+    }
+  });
+
+  it('attaches no AWS managed policy to any role', () => {
+    const roles = Object.values(template.findResources('AWS::IAM::Role'));
+
+    for (const { Properties } of roles) {
+      expect(Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('grants nothing but X-Ray on "*", the one wildcard the IAM5 acknowledgement covers', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      ({ Properties }) => Properties.PolicyDocument.Statement as Statement[],
+    );
+
+    const onEverything = statements.filter((s) => s.Resource === '*' || (Array.isArray(s.Resource) && s.Resource.includes('*')));
+
+    expect(new Set(onEverything.flatMap((s) => s.Action))).toEqual(new Set(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']));
+  });
+});

@@ -1,0 +1,123 @@
+import { App, type CfnElement } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import cdkJson from '../../cdk.json' with { type: 'json' };
+import { ROUTE_GROUPS, type RouteGroup, routeKey, routes } from '../../functions/routes.ts';
+import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
+import { loadTenantConfig } from '../../lib/tenant-config.ts';
+
+interface Statement {
+  Action: string | string[];
+}
+
+const routeList = Object.values(routes);
+const groups = Object.keys(ROUTE_GROUPS) as RouteGroup[];
+
+describe('HelpdeskApi', () => {
+  let stack: HelpdeskStack;
+  let template: Template;
+  const logicalId = (element: unknown) => stack.getLogicalId(element as CfnElement);
+  const templateRoutes = () => Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
+  const routeNamed = (key: string) => templateRoutes().find(({ Properties }) => Properties.RouteKey === key);
+  const functionId = (group: RouteGroup) => logicalId(stack.api.functions[group].function.node.defaultChild);
+  const actionsOf = (group: RouteGroup) => {
+    const role = logicalId(stack.api.functions[group].function.role?.node.defaultChild);
+    return Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter(({ Properties }) => JSON.stringify(Properties.Roles).includes(`"${role}"`))
+      .flatMap(({ Properties }) => Properties.PolicyDocument.Statement as Statement[])
+      .flatMap((statement) => statement.Action);
+  };
+
+  beforeAll(() => {
+    const app = new App({ context: { ...cdkJson.context, tenant: 'acme', 'aws:cdk:bundling-stacks': [] } });
+    stack = new HelpdeskStack(app, 'Helpdesk-acme', { config: loadTenantConfig(app) });
+    template = Template.fromStack(stack);
+  });
+
+  it('has exactly one route per entry of the route table', () => {
+    const keys = templateRoutes().map(({ Properties }) => Properties.RouteKey);
+
+    expect(keys.sort()).toEqual(routeList.map(routeKey).sort());
+  });
+
+  it.each(routeList.map((route) => [routeKey(route), route] as const))(
+    'authorises %s as the route table says',
+    (key, route) => {
+      const found = routeNamed(key);
+
+      if (route.auth === 'public') {
+        expect(found?.Properties.AuthorizationType).toBe('NONE');
+        expect(found?.Properties.AuthorizerId).toBeUndefined();
+      } else {
+        expect(found?.Properties.AuthorizationType).toBe('JWT');
+        expect(found?.Properties.AuthorizerId).toEqual({ Ref: Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0] });
+      }
+    },
+  );
+
+  it.each(routeList.map((route) => [routeKey(route), route.group] as const))(
+    'sends %s to the %s function',
+    (key, group) => {
+      const integrationId = routeNamed(key)?.Properties.Target['Fn::Join'][1][1].Ref;
+
+      const integration = template.findResources('AWS::ApiGatewayV2::Integration')[integrationId];
+
+      expect(integration?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionId(group), 'Arn'] });
+    },
+  );
+
+  it('accepts JWTs from the user pool for both app clients', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::GetAtt': [logicalId(stack.identity.userPool.node.defaultChild), 'ProviderURL'] },
+        Audience: Match.arrayWith([{ Ref: Match.stringLikeRegexp('WebClient') }, { Ref: Match.stringLikeRegexp('RobotClient') }]),
+      },
+    });
+  });
+
+  it('has one function per route group', () => {
+    template.resourceCountIs('AWS::Lambda::Function', groups.length);
+  });
+
+  it.each(groups.filter((group) => ROUTE_GROUPS[group].access === 'none'))(
+    'grants the %s function no DynamoDB action',
+    (group) => {
+      const actions = actionsOf(group);
+
+      expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual([]);
+    },
+  );
+
+  it.each(groups.filter((group) => ROUTE_GROUPS[group].access === 'read-write'))(
+    'lets the %s function read and write items',
+    (group) => {
+      const actions = actionsOf(group);
+
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
+    },
+  );
+
+  it('logs every request on the default stage and throttles it', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: {
+        DestinationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('AccessLogs'), 'Arn'] },
+        Format: Match.stringLikeRegexp('\\$context\\.requestId'),
+      },
+      DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+    });
+  });
+
+  it("allows the web client's origins to call it from a browser", () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://support.acme.example', 'http://localhost:3000'] }),
+    });
+  });
+
+  it('outputs its URL', () => {
+    template.hasOutput('ApiUrl', {});
+  });
+});

@@ -1,0 +1,118 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../../functions/domain/actor.ts';
+import { claim, delegate, robotReject, setToDo, unassign } from '../../../functions/domain/assignment.ts';
+import type { Case } from '../../../functions/domain/case.ts';
+import { addNote, addReply, receiveCustomerMessage } from '../../../functions/domain/conversation.ts';
+import { createCase, submit } from '../../../functions/domain/create.ts';
+import { DomainError } from '../../../functions/domain/errors.ts';
+import { linkCustomer, updateFields } from '../../../functions/domain/fields.ts';
+import { invariantViolations } from '../../../functions/domain/invariants.ts';
+import type { CommandContext, Outcome } from '../../../functions/domain/mutation.ts';
+import { CreateCaseInputSchema } from '../../../functions/domain/requests.ts';
+import { close, rejectAsSpam, reopen, resolve } from '../../../functions/domain/resolution.ts';
+import type { TimelineEntry } from '../../../functions/domain/timeline.ts';
+import { SYSTEM_STATUSES, type TenantSettings, TenantSettingsSchema } from '../../../functions/domain/tenant-settings.ts';
+import { toCustomerView } from '../../../functions/domain/views.ts';
+import { cancelWait, setWait } from '../../../functions/domain/waits.ts';
+import { CASE_ID } from '../../fixtures/cases.ts';
+
+const INTERNAL_MARKER = 'INTERNAL-ONLY';
+const actors: Actor[] = [
+  { kind: 'agent', id: 'agent-ala' },
+  { kind: 'agent', id: 'agent-ewa' },
+  { kind: 'admin', id: 'admin-ola' },
+  { kind: 'robot', id: 'robot-1' },
+];
+const customerActor: Actor = { kind: 'customer', id: 'customer-1' };
+
+type Step = (c: Case, ctx: CommandContext) => Outcome;
+const staffStep = (name: string, run: Step) => fc.constant({ name, run, customer: false });
+
+const stepArb = fc.oneof(
+  staffStep('submit', submit),
+  staffStep('claim', claim),
+  fc.constantFrom('agent-ala', 'agent-ewa', 'robot-1').map((to) => ({ name: `delegate ${to}`, run: ((c, x) => delegate(c, x, to)) as Step, customer: false })),
+  staffStep('unassign', unassign),
+  staffStep('set_todo', setToDo),
+  staffStep('robot_reject', (c, x) => robotReject(c, x, 'cannot parse')),
+  staffStep('note', (c, x) => addNote(c, x, { text: `${INTERNAL_MARKER} note` })),
+  staffStep('reply', (c, x) => addReply(c, x, { text: 'public reply', includeHistory: false })),
+  staffStep('update', (c, x) => updateFields(c, x, { priority: 'high' })),
+  staffStep('link', (c, x) => linkCustomer(c, x, 'customer-1')),
+  fc.integer({ min: 1, max: 30 }).map((days) => ({
+    name: `wait ${days}d`,
+    run: ((c, x) => setWait(c, x, { kind: 'more_info', days, closeIfNoReply: days % 2 === 0 })) as Step,
+    customer: false,
+  })),
+  staffStep('follow_up', (c, x) => setWait(c, x, { kind: 'follow_up', until: new Date(Date.parse(x.now) + 3_600_000).toISOString() })),
+  staffStep('cancel_wait', cancelWait),
+  staffStep('resolve', (c, x) => resolve(c, x, { method: 'replied_to_customer', note: { text: `${INTERNAL_MARKER} resolution` } })),
+  staffStep('resolve_bare', (c, x) => resolve(c, x, { method: 'no_customer_response' })),
+  staffStep('reopen', reopen),
+  staffStep('close', (c, x) => close(c, x, { method: 'rejected' })),
+  staffStep('spam', rejectAsSpam),
+  fc.constant({ name: 'customer writes', run: ((c, x) => receiveCustomerMessage(c, x, { text: 'hello', channel: 'email', from: null })) as Step, customer: true }),
+);
+
+const settingsArb = fc.record({
+  assignmentPolicy: fc.constantFrom('unassigned_only', 'any_action'),
+  requireResolution: fc.constantFrom('none', 'note_or_email'),
+  feedbackWindow: fc.constantFrom('P3D', 'PT0S'),
+}).map((s) => TenantSettingsSchema.parse(s));
+
+type Steps = [{ name: string; run: Step; customer: boolean }, number][];
+
+/** Runs the steps, checking the invariants after each accepted command; returns the statuses visited. */
+function runSequence(settings: TenantSettings, startAsDraft: boolean, steps: Steps): Set<string> {
+  let now = Date.parse('2026-11-25T09:00:00.000Z');
+  const ctxFor = (actor: Actor): CommandContext => ({ actor, now: new Date((now += 60_000)).toISOString(), settings });
+  const input = CreateCaseInputSchema.parse({
+    draft: startAsDraft, title: 'T', description: 'D', category: 'c',
+    contacts: { primaryContact: { email: 'a@example.com' }, requester: { email: 'a@example.com' } },
+  });
+  const created = createCase(input, ctxFor(actors[0]!), { id: CASE_ID, number: 1 });
+  let c = created.case;
+  const timeline: TimelineEntry[] = [...created.entries];
+  const visited = new Set<string>([c.status]);
+
+  for (const [step, actorIndex] of steps) {
+    const actor = step.customer ? customerActor : actors[actorIndex]!;
+    let outcome: Outcome;
+    try {
+      outcome = step.run(c, ctxFor(actor));
+    } catch (error) {
+      if (error instanceof DomainError) continue;
+      throw error;
+    }
+    expect(outcome.case.version).toBe(c.version + 1);
+    expect(outcome.entries.map((e) => e.seq)).toEqual(outcome.entries.map((_, i) => c.entryCount + i + 1));
+    expect(invariantViolations(outcome.case)).toEqual([]);
+    c = outcome.case;
+    timeline.push(...outcome.entries);
+    visited.add(c.status);
+    expect(JSON.stringify(toCustomerView(c, timeline))).not.toContain(INTERNAL_MARKER);
+  }
+  expect(c.entryCount).toBe(timeline.length);
+  return visited;
+}
+
+const stepsArb = fc.array(fc.tuple(stepArb, fc.integer({ min: 0, max: actors.length - 1 })), { maxLength: 40 });
+
+describe('any sequence of commands', () => {
+  it('keeps the lifecycle invariants, a rising version and an internal-free customer view', () => {
+    fc.assert(fc.property(settingsArb, fc.boolean(), stepsArb, (settings, draft, steps) => void runSequence(settings, draft, steps)), {
+      numRuns: 500,
+    });
+  });
+
+  it('is generated widely enough to reach every status', () => {
+    const visited = new Set<string>();
+
+    for (const [settings, draft, steps] of fc.sample(fc.tuple(settingsArb, fc.boolean(), stepsArb), { numRuns: 200, seed: 42 })) {
+      runSequence(settings, draft, steps).forEach((status) => visited.add(status));
+    }
+
+    expect([...visited].sort()).toEqual([...SYSTEM_STATUSES].sort());
+  });
+});
