@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { api, newCase } from './api-client.ts';
+
+const unique = (name: string) => `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+
+describe('customer records', () => {
+  it('are created, found by e-mail (any case) or external ID, and fetched by id', async () => {
+    const email = `${unique('jan')}@Example.com`;
+    const externalId = unique('crm');
+
+    const created = await api('agent', 'POST', '/customers', { body: { name: 'Jan Kowalski', email, externalId, phone: '+48 600 100 200' } });
+    const byEmail = await api('agent', 'GET', `/customers?email=${encodeURIComponent(email.toUpperCase())}`);
+    const byExternalId = await api('agent', 'GET', `/customers?externalId=${externalId}`);
+    const byId = await api('agent', 'GET', `/customers/${created.body.customer.id}`);
+
+    expect(created.status).toBe(201);
+    expect(created.body.customer.email).toBe(email.toLowerCase());
+    expect([byEmail.body, byExternalId.body, byId.body]).toEqual([created.body, created.body, created.body]);
+  });
+
+  it('refuse a second record with the same e-mail, naming the first', async () => {
+    const email = `${unique('dup')}@example.com`;
+    const first = await api('agent', 'POST', '/customers', { body: { email } });
+
+    const second = await api('agent', 'POST', '/customers', { body: { email } });
+
+    expect(second.status).toBe(409);
+    expect(second.body.error.message).toContain(first.body.customer.id);
+  });
+
+  it('need an e-mail or an external ID', async () => {
+    const response = await api('agent', 'POST', '/customers', { body: { name: 'Anonymous' } });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.issues[0].path).toBe('body.email');
+  });
+
+  it('list their cases, linked at creation or by hand, newest first', async () => {
+    const customer = (await api('agent', 'POST', '/customers', { body: { email: `${unique('list')}@example.com` } })).body.customer;
+    const atCreation = await newCase('agent', { customerId: customer.id, title: 'First' });
+    const later = await newCase('agent', { title: 'Second' });
+
+    const linked = await api('agent', 'PUT', `/cases/${later.id}/customer`, { body: { customerId: customer.id } });
+    const list = await api('agent', 'GET', `/customers/${customer.id}/cases`);
+
+    expect(linked.body.case.customerId).toBe(customer.id);
+    expect(list.body.items.map((c: any) => [c.title, c.status, c.assigneeId])).toEqual([
+      ['Second', 'in_progress', 'agent-ala'],
+      ['First', 'new', 'agent-ala'],
+    ]);
+    expect(list.body.items[0]).toHaveProperty('inbox');
+    expect(atCreation.id).toBe(list.body.items[1].id);
+  });
+
+  it('cannot be linked when they do not exist, and nothing changes', async () => {
+    const { id, version } = await newCase();
+
+    const response = await api('agent', 'PUT', `/cases/${id}/customer`, { body: { customerId: '00000000-0000-4000-8000-000000000000' } });
+
+    expect(response.status).toBe(404);
+    expect((await api('agent', 'GET', `/cases/${id}`)).body.case.version).toBe(version);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is served without a token and describes every route', async () => {
+    const response = await api('nobody', 'GET', '/openapi.json');
+
+    expect(response.status).toBe(200);
+    expect(response.body.openapi).toBe('3.1.0');
+    expect(Object.keys(response.body.paths)).toContain('/cases/{caseId}/claim');
+  });
+});
+
+describe('recently accessed', () => {
+  it('lists the cases an agent opened, latest first, without assigning them', async () => {
+    const { id } = await newCase('agent2');
+
+    const opened = await api('agent', 'GET', `/cases/${id}`);
+    const recent = await api('agent', 'GET', '/queues/recent?limit=5');
+
+    expect(opened.body.case.assigneeId).toBe('agent-ewa');
+    expect(recent.body.items[0]).toMatchObject({ id, assigneeId: 'agent-ewa' });
+  });
+});
