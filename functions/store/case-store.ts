@@ -132,7 +132,8 @@ export class CaseStore {
         await transact(this.client, [this.counterWrite(current), ...this.outcomeWrites(outcome, null, saveOptions)]);
         return outcome;
       } catch (error) {
-        if (!(error instanceof NumberTaken) || attempt === NUMBER_ATTEMPTS) throw error;
+        if (!(error instanceof NumberTaken)) throw error;
+        if (attempt === NUMBER_ATTEMPTS) throw new ConflictError('too many cases were being created at once; retry', 'case_number_contention');
       }
     }
   }

@@ -1,0 +1,90 @@
+import type { Context } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConflictError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
+import type { Route } from '../../../functions/routes.ts';
+import type { Deps } from '../../../functions/shared/deps.ts';
+import { defineHandler, groupHandler, type HttpEvent } from '../../../functions/shared/http-handler.ts';
+
+const route = {
+  method: 'POST', path: '/things/{thingId}', group: 'case-commands', summary: 'test', auth: ['agent'],
+  params: z.object({ thingId: z.string().min(3) }), body: z.strictObject({ n: z.number() }), status: 200, response: z.unknown(),
+} as const satisfies Route;
+const deps = {} as Deps;
+const context = { awsRequestId: 'r1', functionName: 'f' } as Context;
+
+const event = (overrides: Partial<HttpEvent> = {}): HttpEvent =>
+  ({
+    routeKey: 'POST /things/{thingId}',
+    rawPath: '/things/abc',
+    headers: {},
+    pathParameters: { thingId: 'abc' },
+    body: JSON.stringify({ n: 1 }),
+    isBase64Encoded: false,
+    requestContext: { authorizer: { jwt: { claims: { sub: 'agent-ala', 'cognito:groups': '[agents]' }, scopes: [] } } },
+    ...overrides,
+  }) as HttpEvent;
+
+const invoke = async (run: () => Promise<unknown>, e: HttpEvent = event()) => {
+  const handler = groupHandler([defineHandler(route, async () => ({ status: 200, body: await run() }))], () => deps);
+  const result = (await handler(e, context)) as { statusCode: number; body: string; headers: Record<string, string> };
+  return { status: result.statusCode, body: JSON.parse(result.body), headers: result.headers };
+};
+
+describe('groupHandler', () => {
+  it('runs the route and answers JSON', async () => {
+    const result = await invoke(async () => ({ done: true }));
+
+    expect(result).toMatchObject({ status: 200, body: { done: true }, headers: { 'content-type': 'application/json' } });
+  });
+
+  it('answers 500 for an unexpected error without leaking its message', async () => {
+    const result = await invoke(async () => {
+      throw new Error('secret connection string');
+    });
+
+    expect(result.status).toBe(500);
+    expect(JSON.stringify(result.body)).not.toContain('secret');
+  });
+
+  it.each([
+    [new ConflictError('changed'), 409, 'version_conflict'],
+    [new InvalidTransitionError('claim', 'closed', ['link_customer']), 409, 'invalid_transition'],
+  ])('maps %s to %i', async (error, status, code) => {
+    const result = await invoke(async () => {
+      throw error;
+    });
+
+    expect(result.status).toBe(status);
+    expect(result.body.error.code).toBe(code);
+  });
+
+  it('validates params and body together and reports both', async () => {
+    const result = await invoke(async () => 'unreached', event({ pathParameters: { thingId: 'x' }, body: JSON.stringify({ n: 'one' }) }));
+
+    expect(result.status).toBe(400);
+    expect(result.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['params.thingId', 'body.n']);
+  });
+
+  it('decodes base64 bodies as API Gateway sends them', async () => {
+    const result = await invoke(async () => 'ok', event({ body: Buffer.from('{"n":2}').toString('base64'), isBase64Encoded: true }));
+
+    expect(result.status).toBe(200);
+  });
+
+  it('answers 401 without claims and 403 for a role the route does not allow', async () => {
+    const anonymous = await invoke(async () => 'unreached', event({ requestContext: {} as HttpEvent['requestContext'] }));
+    const robot = await invoke(
+      async () => 'unreached',
+      event({ requestContext: { authorizer: { jwt: { claims: { sub: 'r', scope: 'helpdesk/robot' }, scopes: [] } } } as never }),
+    );
+
+    expect([anonymous.status, robot.status]).toEqual([401, 403]);
+  });
+
+  it('answers 404 for a route key it does not serve', async () => {
+    const result = await invoke(async () => 'unreached', event({ routeKey: 'GET /elsewhere' }));
+
+    expect(result.status).toBe(404);
+  });
+});

@@ -1,0 +1,130 @@
+import { DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ConflictError, NotFoundError } from '../../../functions/domain/errors.ts';
+import { CaseStore } from '../../../functions/store/case-store.ts';
+import { IdempotentReplay } from '../../../functions/store/idempotency.ts';
+import { aCase } from '../../fixtures/cases.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const store = new CaseStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' })), 'cases');
+const outcome = { case: aCase({ version: 4 }), entries: [] };
+const idempotency = { actorId: 'agent-ala', key: 'key-12345', fingerprint: 'fp-1', response: { status: 200, body: { ok: true } } };
+
+const cancelled = (...reasons: { Code: string; Item?: Record<string, unknown> }[]) =>
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: reasons.map((r) => ({ Code: r.Code, ...(r.Item ? { Item: marshall(r.Item) } : {}) })),
+  });
+
+beforeEach(() => ddb.reset());
+
+describe('CaseStore.saveCase', () => {
+  it('writes the case conditional on the version it was read at, in one transaction', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+
+    await store.saveCase(outcome, 3);
+
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    const put = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!;
+    expect(put).toMatchObject({ TableName: 'cases', ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': 3 } });
+    expect(put.Item).toMatchObject({ pk: `CASE#${outcome.case.id}`, sk: 'CASE', version: 4, gsi1pk: 'QUEUE#to-assign' });
+  });
+
+  it('turns a failed version condition into a conflict naming both versions', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed', Item: { version: 7 } }));
+
+    const saving = store.saveCase(outcome, 3);
+
+    await expect(saving).rejects.toThrow(ConflictError);
+    await expect(saving).rejects.toThrow(/version 7, not 3/);
+  });
+
+  it('reports a case that vanished as not found', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed' }));
+
+    await expect(store.saveCase(outcome, 3)).rejects.toThrow(NotFoundError);
+  });
+
+  it('replays the stored answer when the idempotency record already exists, even if the case moved on', async () => {
+    ddb.on(TransactWriteCommand).rejects(
+      cancelled(
+        { Code: 'ConditionalCheckFailed', Item: { version: 9 } },
+        { Code: 'ConditionalCheckFailed', Item: { fingerprint: 'fp-1', response: idempotency.response } },
+      ),
+    );
+
+    const saving = store.saveCase(outcome, 3, { idempotency });
+
+    await expect(saving).rejects.toBeInstanceOf(IdempotentReplay);
+    await expect(saving).rejects.toMatchObject({ response: idempotency.response });
+  });
+
+  it('refuses an idempotency key reused for another request', async () => {
+    ddb.on(TransactWriteCommand).rejects(
+      cancelled({ Code: 'None' }, { Code: 'ConditionalCheckFailed', Item: { fingerprint: 'other', response: {} } }),
+    );
+
+    await expect(store.saveCase(outcome, 3, { idempotency })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+  });
+
+  it('treats a transaction conflict with a concurrent writer as a version conflict', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'TransactionConflict' }));
+
+    await expect(store.saveCase(outcome, 3)).rejects.toMatchObject({ code: 'version_conflict' });
+  });
+
+  it('lets throttling surface unchanged, for the platform to retry', async () => {
+    const throttled = new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} });
+    ddb.on(TransactWriteCommand).rejects(throttled);
+
+    await expect(store.saveCase(outcome, 3)).rejects.toBe(throttled);
+  });
+
+  it('maps a missing required item (e.g. the linked customer) to its own error', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'None' }, { Code: 'ConditionalCheckFailed' }));
+
+    const saving = store.saveCase(outcome, 3, { requires: { key: { pk: 'CUSTOMER#x', sk: 'CUSTOMER' }, missing: () => new NotFoundError('customer x not found') } });
+
+    await expect(saving).rejects.toThrow('customer x not found');
+  });
+});
+
+describe('CaseStore.createCase', () => {
+  it('builds the case again with the next number when another case took it', async () => {
+    ddb.on(GetCommand).resolvesOnce({ Item: { value: 41 } }).resolvesOnce({ Item: { value: 42 } });
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled({ Code: 'ConditionalCheckFailed' }, { Code: 'None' })).resolves({});
+    const numbers: number[] = [];
+
+    const created = await store.createCase((number) => {
+      numbers.push(number);
+      return { case: aCase({ number, version: 1 }), entries: [] };
+    });
+
+    expect(numbers).toEqual([42, 43]);
+    expect(created.case.number).toBe(43);
+    const counter = ddb.commandCalls(TransactWriteCommand)[1]!.args[0].input.TransactItems![0]!.Put!;
+    expect(counter).toMatchObject({ Item: { value: 43 }, ConditionExpression: '#value = :current', ExpressionAttributeValues: { ':current': 42 } });
+  });
+
+  it('gives up after five clashes rather than looping', async () => {
+    ddb.on(GetCommand).resolves({ Item: { value: 1 } });
+    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed' }, { Code: 'None' }));
+
+    await expect(store.createCase((number) => ({ case: aCase({ number, version: 1 }), entries: [] }))).rejects.toMatchObject({
+      code: 'case_number_contention',
+    });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(5);
+  });
+});
+
+describe('CaseStore reads', () => {
+  it('reports an unknown case as not found', async () => {
+    ddb.on(GetCommand).resolves({});
+
+    await expect(store.getCase('nope')).rejects.toThrow(NotFoundError);
+  });
+});
