@@ -7,7 +7,7 @@ import type { CaseSummary } from '../domain/responses.ts';
 import type { TimelineEntry } from '../domain/timeline.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
-import { caseToItem, entryToItem, stripKeys } from './items.ts';
+import { caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
 import { keys, queuePartition, sortValue } from './keys.ts';
 import { type GuardedWrite, transact } from './transaction.ts';
 
@@ -62,7 +62,7 @@ export class CaseStore {
       new GetCommand({ TableName: this.tableName, Key: keys.case(caseId), ConsistentRead: true }),
     );
     if (!Item) throw new NotFoundError(`case ${caseId} not found`);
-    return stripKeys<Case>(Item);
+    return itemToCase(Item);
   }
 
   /**
@@ -83,7 +83,7 @@ export class CaseStore {
     if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
     const live = record && Number(record.expiresAt) > Date.now() / 1000;
     return {
-      case: stripKeys<Case>(caseItem),
+      case: itemToCase(caseItem),
       ...(live ? { replay: { fingerprint: String(record.fingerprint), response: record.response as StoredResponse } } : {}),
     };
   }
@@ -108,7 +108,7 @@ export class CaseStore {
     const caseItem = items.find((item) => item.sk === 'CASE');
     if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
     const entries = items.filter((item) => String(item.sk).startsWith(keys.entryPrefix)).map((item) => stripKeys<TimelineEntry>(item));
-    return { case: stripKeys<Case>(caseItem), entries };
+    return { case: itemToCase(caseItem), entries };
   }
 
   /**
@@ -176,7 +176,7 @@ export class CaseStore {
       }),
     );
     return {
-      items: (page.Items ?? []).map((item) => stripKeys<Case>(item)),
+      items: (page.Items ?? []).map((item) => itemToCase(item)),
       nextCursor: encodeCursor(scope, page.LastEvaluatedKey),
     };
   }

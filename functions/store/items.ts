@@ -1,4 +1,4 @@
-import type { Case } from '../domain/case.ts';
+import { type Case, CaseSchema } from '../domain/case.ts';
 import type { Customer } from '../domain/customer.ts';
 import { delegationOf, placementOf } from '../domain/queues.ts';
 import type { TimelineEntry } from '../domain/timeline.ts';
@@ -32,6 +32,13 @@ export function entryToItem(caseId: string, entry: TimelineEntry): Item {
 
 export function customerToItem(customer: Customer): Item {
   return { ...keys.customer(customer.id), kind: 'customer', ...customer };
+}
+
+const CASE_FIELDS = Object.keys(CaseSchema.shape) as (keyof Case)[];
+
+/** The case in an item, fields in schema order (DynamoDB returns attributes in no particular order). */
+export function itemToCase(item: Item): Case {
+  return Object.fromEntries(CASE_FIELDS.map((field) => [field, item[field]])) as Case;
 }
 
 /** Drops the key attributes: what is left is the domain object as it was written. */
