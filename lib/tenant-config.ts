@@ -1,6 +1,6 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IConstruct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TenantSettingsSchema } from '../functions/domain/tenant-settings.ts';
 
 const DEFAULT_TENANT = 'demo';

@@ -1,5 +1,5 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorResponseSchema } from '../domain/responses.ts';
 import { type Route, routes } from '../routes.ts';
 

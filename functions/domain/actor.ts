@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who performs a command. Staff come from JWT claims; customers and the system from channels and timers. */
 export const ActorSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SYSTEM_STATUSES } from './tenant-settings.ts';
 
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });

@@ -36,18 +36,20 @@ export function addReply(c: Case, ctx: CommandContext, input: ReplyInput): Outco
 
 /**
  * A customer writes in (e-mail, portal, public link). A waiting, answered or resolved case comes
- * back to its agent at once, In Progress and highlighted; its timer is cancelled.
+ * back to its agent at once, In Progress and highlighted; its timer is cancelled. A closed case
+ * reopens the same way when the tenant says so; otherwise see `startFollowUpCase`.
  */
 export function receiveCustomerMessage(c: Case, ctx: CommandContext, input: CustomerMessageInput): Outcome {
   const m = new Mutation(c, ctx);
-  const status = transition(c, 'customer_message', ctx.actor);
+  const status = transition(c, 'customer_message', ctx.actor, ctx.settings);
   m.add({ type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from });
   // A case nobody holds goes back to the queue rather than to a nobody's In Progress.
   m.set('status', status === 'in_progress' && c.assigneeId === null ? 'new' : status)
-    .set('lastCustomerMessageAt', ctx.now).set('highlighted', true).set('wait', null).set('resolution', null);
+    .set('lastCustomerMessageAt', ctx.now).set('highlighted', true).set('wait', null).set('resolution', null).set('closedAt', null);
   clearTimer(m);
-  if (c.status === 'resolved') {
-    m.add({ type: 'system', visibility: 'internal', event: 'reopened', detail: 'customer replied within the feedback window' });
+  if (c.status === 'resolved' || c.status === 'closed') {
+    const detail = c.status === 'resolved' ? 'customer replied within the feedback window' : 'customer wrote after the case was closed';
+    m.add({ type: 'system', visibility: 'internal', event: 'reopened', detail });
   }
   return m.finish();
 }

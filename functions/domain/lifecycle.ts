@@ -1,6 +1,7 @@
 import type { Actor } from './actor.ts';
 import type { Case, CaseStatus } from './case.ts';
 import { ForbiddenError, InvalidTransitionError } from './errors.ts';
+import type { TenantSettings } from './tenant-settings.ts';
 
 export type Command =
   | 'submit'
@@ -19,13 +20,14 @@ export type Command =
   | 'reopen'
   | 'close'
   | 'reject_spam'
-  | 'customer_message';
+  | 'customer_message'
+  | 'timer_fired';
 
 interface Transition {
   /** Status reached from each status the command may start from. */
   readonly from: Partial<Record<CaseStatus, CaseStatus>>;
-  /** Extra condition on the case; its message explains a refusal. */
-  readonly guard?: (c: Case) => string | null;
+  /** Extra condition on the case (and tenant policy); its message explains a refusal. */
+  readonly guard?: (c: Case, settings?: TenantSettings) => string | null;
   /** Who may run the command; a refusal is a 403, not a 409. */
   readonly permit?: (c: Case, actor: Actor) => string | null;
 }
@@ -74,14 +76,20 @@ export const TRANSITIONS: Record<Command, Transition> = {
   reopen: { from: { resolved: 'in_progress' } },
   close: { from: onto('closed', ...ACTIVE, 'resolved') },
   reject_spam: { from: onto('closed', 'draft', ...ACTIVE, 'resolved') },
-  customer_message: { from: { ...onto('in_progress', 'in_progress', 'waiting', 'answered', 'resolved'), new: 'new' } },
+  customer_message: {
+    from: { ...onto('in_progress', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'), new: 'new' },
+    // Enate starts a new linked case for mail after Closed; Sugester reopens. The tenant chooses.
+    guard: (c, settings) =>
+      c.status === 'closed' && settings?.reopenClosed !== 'reopen' ? 'the case is closed: a new message starts a new linked case' : null,
+  },
+  timer_fired: { from: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' } },
 };
 
 /** Commands the actor could run on the case now, in table order. */
-export function allowedCommands(c: Case, actor?: Actor): Command[] {
+export function allowedCommands(c: Case, actor?: Actor, settings?: TenantSettings): Command[] {
   return (Object.keys(TRANSITIONS) as Command[]).filter((command) => {
     const t = TRANSITIONS[command];
-    if (t.from[c.status] === undefined || t.guard?.(c)) return false;
+    if (t.from[c.status] === undefined || t.guard?.(c, settings)) return false;
     return actor === undefined || !t.permit?.(c, actor);
   });
 }
@@ -90,15 +98,15 @@ export function allowedCommands(c: Case, actor?: Actor): Command[] {
  * Checks that `command` may run on `c` by `actor` and returns the status the table leads to.
  * @throws InvalidTransitionError listing the allowed commands; ForbiddenError when the actor may not act.
  */
-export function transition(c: Case, command: Command, actor: Actor): CaseStatus {
+export function transition(c: Case, command: Command, actor: Actor, settings?: TenantSettings): CaseStatus {
   const t = TRANSITIONS[command];
   const target = t.from[c.status];
-  const refusal = target === undefined ? undefined : t.guard?.(c);
+  const refusal = target === undefined ? undefined : t.guard?.(c, settings);
   if (target === undefined || refusal) {
     throw new InvalidTransitionError(
       command,
       c.status,
-      allowedCommands(c, actor),
+      allowedCommands(c, actor, settings),
       refusal ?? `'${command}' is not allowed while the case is ${c.status}`,
     );
   }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Case } from './case.ts';
 import { CaseStatusSchema, PrioritySchema } from './case.ts';
 

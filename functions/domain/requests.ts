@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContactSchema, IsoDateTimeSchema, PrioritySchema, ResolutionMethodSchema } from './case.ts';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);

@@ -87,7 +87,8 @@ function resolution(method: ResolutionMethod, m: Mutation, entrySeq: number | nu
   return { method, at: m.ctx.now, by: m.ctx.actor.id, entrySeq };
 }
 
-function finalise(m: Mutation): void {
+/** Closed: final, no timer, into the archive. */
+export function finalise(m: Mutation): void {
   m.set('status', 'closed').set('closedAt', m.ctx.now).set('highlighted', false);
   clearTimer(m);
 }

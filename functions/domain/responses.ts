@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseSchema, CaseStatusSchema, IsoDateTimeSchema, PrioritySchema } from './case.ts';
 import { CustomerSchema } from './customer.ts';
 import { TimelineEntrySchema } from './timeline.ts';

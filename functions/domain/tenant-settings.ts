@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDurationSchema } from './duration.ts';
 
 export const SYSTEM_STATUSES = ['draft', 'new', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'] as const;

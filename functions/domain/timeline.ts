@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorRefSchema } from './actor.ts';
 import { CaseStatusSchema, ChannelSchema, IsoDateTimeSchema } from './case.ts';
 

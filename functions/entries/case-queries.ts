@@ -1,6 +1,7 @@
 import { getCase } from '../cases/get-case.ts';
 import { listQueue } from '../queues/list-queue.ts';
+import { defaultDeps } from '../shared/deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
 export const routeHandlers = [getCase, listQueue];
-export const handler = groupHandler(routeHandlers);
+export const handler = groupHandler(routeHandlers, defaultDeps);

@@ -1,5 +1,5 @@
 import { openApi } from '../docs/open-api.ts';
-import { groupHandler } from '../shared/http-handler.ts';
+import { groupHandler, noDeps } from '../shared/http-handler.ts';
 
 export const routeHandlers = [openApi];
-export const handler = groupHandler(routeHandlers);
+export const handler = groupHandler(routeHandlers, noDeps);

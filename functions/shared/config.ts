@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type TenantSettings, TenantSettingsSchema } from '../domain/tenant-settings.ts';
 
 const EnvSchema = z.object({

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Actor } from '../domain/actor.ts';
 import { type FieldIssue, ValidationError } from '../domain/errors.ts';
 import { type Route, routeKey } from '../routes.ts';
-import { defaultDeps, type Deps } from './deps.ts';
+import type { Deps } from './deps.ts';
 import { HttpError, toErrorResponse, zodIssues } from './http-errors.ts';
 import { actorFromEvent } from './identity.ts';
 
@@ -54,9 +54,11 @@ const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 
 
 /**
  * The Lambda handler of one route group: dispatches on the API Gateway route key, then
- * authorises, validates, runs, and maps errors to status codes in one place.
+ * authorises, validates, runs, and maps errors to status codes in one place. `deps` is called
+ * per request and is expected to cache; a group that needs no AWS client passes `noDeps`, so its
+ * bundle carries no SDK.
  */
-export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps = defaultDeps) {
+export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps) {
   const byKey = new Map(handlers.map((h) => [routeKey(h.route), h]));
   const dispatch = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyResultV2> => {
     const handler = byKey.get(event.routeKey);
@@ -72,6 +74,14 @@ export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps = def
   };
   return middy(dispatch).use(injectLambdaContext(logger, { resetKeys: true }));
 }
+
+/** For groups whose routes touch nothing outside the function: any use is a bug, and says so. */
+export const noDeps = (): Deps =>
+  new Proxy({} as Deps, {
+    get: (_target, name) => {
+      throw new Error(`this route group has no dependencies (asked for ${String(name)})`);
+    },
+  });
 
 function parseRequest(route: Route, event: HttpEvent): Request<Route> {
   const actor = authorise(route, event);

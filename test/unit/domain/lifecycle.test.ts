@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../../functions/domain/case.ts';
 import { ForbiddenError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
 import { allowedCommands, type Command, transition, TRANSITIONS } from '../../../functions/domain/lifecycle.ts';
 import { SYSTEM_STATUSES } from '../../../functions/domain/tenant-settings.ts';
-import { aCase, admin, agent, robot } from '../../fixtures/cases.ts';
+import { aCase, admin, agent, robot, settings } from '../../fixtures/cases.ts';
 
 const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   submit: { draft: 'new' },
@@ -24,7 +24,10 @@ const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   reopen: { resolved: 'in_progress' },
   close: { new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
   reject_spam: { draft: 'closed', new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
-  customer_message: { new: 'new', in_progress: 'in_progress', waiting: 'in_progress', answered: 'in_progress', resolved: 'in_progress' },
+  customer_message: {
+    new: 'new', in_progress: 'in_progress', waiting: 'in_progress', answered: 'in_progress', resolved: 'in_progress', closed: 'in_progress',
+  },
+  timer_fired: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' },
 };
 
 describe('the transition table', () => {
@@ -34,10 +37,13 @@ describe('the transition table', () => {
     expect(table).toEqual(EXPECTED);
   });
 
-  it('leaves Closed only by linking a customer: Closed is final', () => {
+  it('leaves Closed only by linking a customer, or by a customer message where the tenant reopens closed cases', () => {
     const fromClosed = Object.entries(TRANSITIONS).filter(([, t]) => t.from.closed !== undefined).map(([c]) => c);
+    const closed = aCase({ status: 'closed' });
 
-    expect(fromClosed).toEqual(['link_customer']);
+    expect(fromClosed).toEqual(['link_customer', 'customer_message']);
+    expect(() => transition(closed, 'customer_message', robot(), settings())).toThrow(/new linked case/);
+    expect(transition(closed, 'customer_message', robot(), settings({ reopenClosed: 'reopen' }))).toBe('in_progress');
   });
 
   const cells = SYSTEM_STATUSES.flatMap((status) =>
@@ -46,7 +52,7 @@ describe('the transition table', () => {
 
   it.each(cells)('from %s, %s leads to %s (undefined: refused)', (status, command, target) => {
     const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1' });
-    const act = () => transition(c, command, robot());
+    const act = () => transition(c, command, robot(), settings({ reopenClosed: 'reopen' }));
 
     if (target === undefined) {
       expect(act).toThrow(InvalidTransitionError);

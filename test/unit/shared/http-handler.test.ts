@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
 import type { Route } from '../../../functions/routes.ts';
 import type { Deps } from '../../../functions/shared/deps.ts';

@@ -1,0 +1,97 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { HANDLER_BUNDLING } from '../lib/handler-function.ts';
+import { functionEntries, OUT_DIR, REPO_ROOT } from './entries.ts';
+
+/** The bundle every function is compared with: a handler that imports nothing. */
+export const EMPTY_HANDLER = { name: 'empty handler', path: 'bench/empty-handler.ts' } as const;
+
+export interface PackageShare {
+  /** npm package name, or "(own code)" for the repository's files. */
+  name: string;
+  bytes: number;
+}
+
+export interface Bundle {
+  name: string;
+  /** Absolute path of the bundled `index.mjs`. */
+  file: string;
+  bytes: number;
+  sourceMapBytes: number;
+  /** Every package in the bundle, largest first. */
+  packages: PackageShare[];
+}
+
+type CdkBundling = typeof HANDLER_BUNDLING;
+
+/**
+ * How aws-cdk-lib's NodejsFunction passes each bundling option to esbuild (see its
+ * `Bundling.buildEsbuildArgs`). Keyed by every option the construct sets, so a new option in
+ * lib/handler-function.ts fails the type check here until the bench bundles with it too.
+ */
+const TO_ESBUILD: { [K in keyof CdkBundling]: (value: CdkBundling[K]) => BuildOptions } = {
+  format: (format) => ({ format: format === OutputFormat.ESM ? 'esm' : 'cjs' }),
+  target: (target) => ({ target }),
+  minify: (minify) => ({ minify }),
+  sourceMap: (sourcemap) => ({ sourcemap }),
+  sourcesContent: (sourcesContent) => ({ sourcesContent }),
+  mainFields: (mainFields) => ({ mainFields }),
+  banner: (banner) => ({ banner: { js: banner } }),
+  externalModules: (external) => ({ external }),
+};
+
+/** The esbuild options CDK's command line amounts to: it always bundles, for Node. */
+export function cdkEsbuildOptions(): BuildOptions {
+  const translated = (Object.keys(TO_ESBUILD) as (keyof CdkBundling)[]).map((key) =>
+    (TO_ESBUILD[key] as (value: unknown) => BuildOptions)(HANDLER_BUNDLING[key]),
+  );
+  return Object.assign({ bundle: true, platform: 'node' } satisfies BuildOptions, ...translated);
+}
+
+/** Bundles each function's entry and the empty handler exactly as CDK would, into bench/out/. */
+export async function bundleAll(): Promise<{ functions: Bundle[]; empty: Bundle }> {
+  const functions = await Promise.all(functionEntries().map(({ group, path }) => bundle(group, path)));
+  return { functions, empty: await bundle(EMPTY_HANDLER.name, EMPTY_HANDLER.path) };
+}
+
+async function bundle(name: string, entry: string): Promise<Bundle> {
+  // CDK names an ESM bundle index.mjs; the extension is also what makes Node load it as ESM.
+  const outfile = join(OUT_DIR, name.replace(/\W+/g, '-'), 'index.mjs');
+  const result = await build({
+    ...cdkEsbuildOptions(),
+    absWorkingDir: REPO_ROOT,
+    entryPoints: [join(REPO_ROOT, entry)],
+    outfile,
+    metafile: true,
+    logLevel: 'warning',
+  });
+  return {
+    name,
+    file: outfile,
+    bytes: statSync(outfile).size,
+    sourceMapBytes: statSync(`${outfile}.map`).size,
+    packages: packageShares(result.metafile, outfile),
+  };
+}
+
+function packageShares(metafile: Metafile, outfile: string): PackageShare[] {
+  const output = Object.entries(metafile.outputs).find(([path]) => join(REPO_ROOT, path) === outfile)?.[1];
+  if (!output) throw new Error(`esbuild's metafile has no output ${outfile}`);
+  const totals = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const name = packageOf(path);
+    totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+  }
+  return [...totals.entries()].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+/** The package a metafile input belongs to; the innermost node_modules wins for nested copies. */
+export function packageOf(inputPath: string): string {
+  const parts = inputPath.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  if (at === -1) return '(own code)';
+  const name = parts[at + 1] ?? '';
+  return name.startsWith('@') ? `${name}/${parts[at + 2] ?? ''}` : name;
+}

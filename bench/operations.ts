@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import type { Customer } from '../functions/domain/customer.ts';
+import type { QueueName } from '../functions/domain/queues.ts';
+import type { RouteId } from '../functions/routes.ts';
+import type { ApiRequest, Caller } from './api-event.ts';
+import { COMPLETE_CASE, SECOND_AGENT, type SeedState, Seeder } from './seed.ts';
+import type { Target } from './targets.ts';
+
+export interface PrepareContext {
+  seeder: Seeder;
+  /** One customer record shared by the customer operations. */
+  customer: Customer;
+}
+
+/** One row of the DynamoDB cost table: a route, called with valid preconditions many times. */
+export interface Operation {
+  /** The route id, with the queue for listQueue. */
+  name: string;
+  routeId: RouteId;
+  caller: Caller;
+  target: Target;
+  /** Untimed: brings the table into the state the calls need and returns one request per call. */
+  prepare: (context: PrepareContext, count: number) => Promise<ApiRequest[]>;
+}
+
+/** A full page (the default limit is 25), so every listing reads the same amount. */
+const LISTED = 30;
+
+const times = <T>(count: number, make: (i: number) => T): T[] => Array.from({ length: count }, (_, i) => make(i));
+
+/** A command on a case that is, before each call, freshly in `state`. */
+const onFreshCase = (routeId: RouteId, state: SeedState, body?: unknown, caller: Caller = 'agent'): Operation => ({
+  name: routeId,
+  routeId,
+  caller,
+  target: 'mutation',
+  prepare: async ({ seeder }, count) =>
+    (await seeder.cases(state, count)).map((c) => ({ pathParameters: { caseId: c.id }, ...(body === undefined ? {} : { body }) })),
+});
+
+const queue = (name: QueueName, state: SeedState): Operation => ({
+  name: `listQueue (${name})`,
+  routeId: 'listQueue',
+  caller: 'agent',
+  target: 'one-query',
+  prepare: async ({ seeder }, count) => {
+    const cases = await seeder.cases(state, LISTED);
+    if (name === 'recent') await seeder.recentAccess(cases);
+    return times(count, () => ({ pathParameters: { queue: name } }));
+  },
+});
+
+/** Every route in functions/routes.ts, each queue of listQueue separately. */
+export const OPERATIONS: Operation[] = [
+  {
+    name: 'createCase',
+    routeId: 'createCase',
+    caller: 'agent',
+    target: 'mutation',
+    prepare: async (_context, count) => times(count, () => ({ body: COMPLETE_CASE })),
+  },
+  {
+    name: 'getCase',
+    routeId: 'getCase',
+    caller: 'agent',
+    target: 'one-query-and-recent-access',
+    prepare: async ({ seeder }, count) => (await seeder.cases('in-progress', count)).map((c) => ({ pathParameters: { caseId: c.id } })),
+  },
+  onFreshCase('updateCase', 'new-mine', { title: 'Printer on floor 3 jams', priority: 'high' }),
+  onFreshCase('submitDraft', 'draft'),
+  onFreshCase('claimCase', 'to-assign'),
+  onFreshCase('delegateCase', 'new-mine', { agentId: SECOND_AGENT }),
+  onFreshCase('unassignCase', 'new-mine'),
+  onFreshCase('setToDo', 'in-progress'),
+  onFreshCase('addNote', 'new-mine', { text: 'Asked facilities for a new fuser.' }),
+  onFreshCase('addReply', 'new-mine', { text: 'We have ordered a new fuser; it arrives on Thursday.' }),
+  onFreshCase('setWait', 'new-mine', { kind: 'more_info', days: 3 }),
+  onFreshCase('cancelWait', 'waiting'),
+  onFreshCase('resolveCase', 'in-progress', { method: 'replied_to_customer' }),
+  onFreshCase('reopenCase', 'resolved'),
+  onFreshCase('closeCase', 'resolved', {}),
+  onFreshCase('rejectAsSpam', 'new-mine'),
+  {
+    name: 'linkCustomer',
+    routeId: 'linkCustomer',
+    caller: 'agent',
+    target: 'mutation',
+    prepare: async ({ seeder, customer }, count) =>
+      (await seeder.cases('new-mine', count)).map((c) => ({ pathParameters: { caseId: c.id }, body: { customerId: customer.id } })),
+  },
+  queue('to-assign', 'to-assign'),
+  queue('mine', 'new-mine'),
+  queue('delegated', 'delegated'),
+  queue('waiting', 'waiting'),
+  queue('archive', 'closed'),
+  queue('recent', 'new-mine'),
+  {
+    name: 'takeNextCase',
+    routeId: 'takeNextCase',
+    caller: 'robot',
+    target: 'mutation',
+    prepare: async ({ seeder }, count) => {
+      await seeder.cases('to-assign', count);
+      return times(count, () => ({ body: {} }));
+    },
+  },
+  onFreshCase('rejectCase', 'held-by-robot', { reason: 'The attachment is a scanned form I cannot read.' }, 'robot'),
+  {
+    name: 'createCustomer',
+    routeId: 'createCustomer',
+    caller: 'agent',
+    target: 'mutation',
+    prepare: async (_context, count) => times(count, () => ({ body: { name: 'Anna Nowak', email: `anna-${randomUUID()}@example.com` } })),
+  },
+  {
+    name: 'findCustomer',
+    routeId: 'findCustomer',
+    caller: 'agent',
+    target: 'none',
+    prepare: async ({ customer }, count) => times(count, () => ({ query: { email: customer.email! } })),
+  },
+  {
+    name: 'getCustomer',
+    routeId: 'getCustomer',
+    caller: 'agent',
+    target: 'none',
+    prepare: async ({ customer }, count) => times(count, () => ({ pathParameters: { customerId: customer.id } })),
+  },
+  {
+    name: 'listCustomerCases',
+    routeId: 'listCustomerCases',
+    caller: 'agent',
+    target: 'none',
+    prepare: async ({ seeder, customer }, count) => {
+      await seeder.cases('new-mine', LISTED, { customerId: customer.id });
+      return times(count, () => ({ pathParameters: { customerId: customer.id } }));
+    },
+  },
+  {
+    name: 'openApi',
+    routeId: 'openApi',
+    caller: 'public',
+    target: 'none',
+    prepare: async (_context, count) => times(count, () => ({})),
+  },
+];

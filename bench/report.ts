@@ -1,0 +1,220 @@
+import type { Bundle } from './bundles.ts';
+import type { ColdStart } from './cold-start.ts';
+import type { DynamoDbCostResult, OperationCost } from './dynamodb-cost.ts';
+import type { Machine } from './machine.ts';
+import { TARGET_TEXT, type Verdict } from './targets.ts';
+
+export const BUNDLE_TARGET_KB = 300;
+export const COLD_START_TARGET_RATIO = 1.5;
+
+export interface BenchResults {
+  /** As typed, so the run can be repeated exactly. */
+  command: string;
+  machine: Machine;
+  calls: number;
+  warmupCalls: number;
+  runs: number;
+  cost: DynamoDbCostResult;
+  bundles: { functions: Bundle[]; empty: Bundle };
+  coldStarts: ColdStart[];
+}
+
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(1));
+const units = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, ''));
+const span = ({ min, max }: { min: number; max: number }) => (min === max ? String(min) : `${min}–${max}`);
+const passFail = (ok: boolean): Verdict => (ok ? 'PASS' : 'FAIL');
+const bundleVerdict = (b: Bundle): Verdict => passFail(b.bytes <= BUNDLE_TARGET_KB * 1024);
+
+/** Each cold start with its wall time relative to the empty handler's, which is the baseline. */
+function coldStartRatios(results: BenchResults): { start: ColdStart; ratio: number; verdict: Verdict | null }[] {
+  const empty = results.coldStarts.find((c) => c.name === results.bundles.empty.name);
+  if (!empty) throw new Error('no cold-import measurement of the empty handler');
+  return results.coldStarts.map((start) => {
+    const ratio = start.wallMs.median / empty.wallMs.median;
+    return { start, ratio, verdict: start === empty ? null : passFail(ratio <= COLD_START_TARGET_RATIO) };
+  });
+}
+
+/** A Markdown table whose columns are padded, so it reads as well on a terminal as rendered. */
+function table(header: string[], rows: string[][], numeric: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length), 3));
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, i) => (numeric[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (numeric[i] ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w))).join(' | ')} |`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+function costTable(operations: OperationCost[]): string {
+  return table(
+    ['Operation', 'Function', 'Calls', 'DynamoDB requests per call', 'Reads', 'Writes', 'RCU', 'WCU', 'p50 ms', 'p99 ms', 'Target', 'Result'],
+    operations.map((o) => [
+      o.name,
+      o.group,
+      String(o.calls),
+      o.uniform ? o.requests : `${o.requests} (varies)`,
+      span(o.reads),
+      span(o.writes),
+      units(o.readUnits),
+      units(o.writeUnits),
+      ms(o.p50Ms),
+      ms(o.p99Ms),
+      TARGET_TEXT[o.target],
+      o.verdict,
+    ]),
+    [false, false, true, false, true, true, true, true, true, true, false, false],
+  );
+}
+
+/** The AWS SDK v3 and what comes with it only through the SDK. */
+const isSdk = (name: string) => /^@(aws-sdk|smithy|aws-crypto)\//.test(name);
+
+function bundleTable({ functions, empty }: BenchResults['bundles']): string {
+  const row = (b: Bundle, verdict: string) => [
+    b.name,
+    kb(b.bytes),
+    kb(b.sourceMapBytes),
+    kb(b.packages.filter((p) => isSdk(p.name)).reduce((sum, p) => sum + p.bytes, 0)),
+    kb(b.packages.find((p) => p.name === 'zod')?.bytes ?? 0),
+    verdict,
+  ];
+  return table(
+    ['Function', 'Bundle KB', 'Source map KB', 'of which AWS SDK v3 KB', 'of which zod KB', `Target ≤ ${BUNDLE_TARGET_KB} KB`],
+    [...functions.map((b) => row(b, bundleVerdict(b))), row(empty, 'n/a (baseline)')],
+    [false, true, true, true, true, false],
+  );
+}
+
+const TOP_PACKAGES = 5;
+
+function packagesTable({ functions }: BenchResults['bundles']): string {
+  return table(
+    ['Function', ...Array.from({ length: TOP_PACKAGES }, (_, i) => `#${i + 1}`)],
+    functions.map((b) => [
+      b.name,
+      ...Array.from({ length: TOP_PACKAGES }, (_, i) => {
+        const p = b.packages[i];
+        return p ? `${p.name} ${kb(p.bytes)} KB (${Math.round((100 * p.bytes) / b.bytes)}%)` : '';
+      }),
+    ]),
+  );
+}
+
+function coldStartTable(results: BenchResults): string {
+  const sizes = new Map([...results.bundles.functions, results.bundles.empty].map((b) => [b.name, b.bytes]));
+  return table(
+    [
+      'Function', 'Bundle KB', 'Wall p50 ms', 'Wall p90 ms', 'Import p50 ms', 'Import p90 ms', 'Wall vs empty',
+      `Target ≤ ${COLD_START_TARGET_RATIO}×`,
+    ],
+    coldStartRatios(results).map(({ start, ratio, verdict }) => [
+      start.name,
+      kb(sizes.get(start.name) ?? 0),
+      ms(start.wallMs.median),
+      ms(start.wallMs.p90),
+      ms(start.importMs.median),
+      ms(start.importMs.p90),
+      `${ratio.toFixed(2)}×`,
+      verdict ?? 'n/a (baseline)',
+    ]),
+    [false, true, true, true, true, true, true, false],
+  );
+}
+
+function summaryTable(results: BenchResults): string {
+  const tally = (verdicts: (Verdict | null)[]) => (['PASS', 'FAIL'] as const).map((v) => String(verdicts.filter((x) => x === v).length));
+  return table(
+    ['Check', 'Target', 'PASS', 'FAIL'],
+    [
+      [
+        'DynamoDB requests per operation',
+        'mutations 1 write and ≤ 1 read; getCase and queues 1 Query',
+        ...tally(results.cost.operations.map((o) => o.verdict)),
+      ],
+      ['Bundle size', `≤ ${BUNDLE_TARGET_KB} KB per function`, ...tally(results.bundles.functions.map(bundleVerdict))],
+      ['Cold import', `≤ ${COLD_START_TARGET_RATIO}× the empty handler's wall time`, ...tally(coldStartRatios(results).map((r) => r.verdict))],
+    ],
+    [false, false, true, true],
+  );
+}
+
+/** The three result sections, as printed to the terminal and embedded in docs/performance.md. */
+export function renderTables(results: BenchResults): string {
+  return [
+    '## Summary',
+    '',
+    summaryTable(results),
+    '',
+    '## 1. DynamoDB cost per API operation',
+    '',
+    costTable(results.cost.operations),
+    '',
+    '## 2. Bundle size',
+    '',
+    bundleTable(results.bundles),
+    '',
+    `Largest packages per bundle (esbuild metafile, bytes in the minified output):`,
+    '',
+    packagesTable(results.bundles),
+    '',
+    '## 3. Cold import',
+    '',
+    coldStartTable(results),
+  ].join('\n');
+}
+
+/** docs/performance.md: fixed sections in a fixed order, so two runs differ only in their numbers. */
+export function renderDocument(results: BenchResults): string {
+  const { machine } = results;
+  return `# Performance
+
+Generated by \`npm run bench\` (\`bench/run.ts\`); rerun it rather than editing this file. The numbers
+vary from run to run and machine to machine; the structure does not.
+
+## Machine
+
+${table(
+  ['Item', 'Value'],
+  [
+    ['Command', results.command],
+    ['Date', machine.date],
+    ['Node', machine.node],
+    ['nproc', machine.nproc],
+    ['CPU', machine.cpu],
+    ['esbuild', machine.esbuild],
+    ['DynamoDB Local', machine.dynamoDbLocal],
+    ['Calls per operation', `${results.calls}, after a warm-up pass of ${results.warmupCalls} per operation`],
+    ['Cold-import runs', `${results.runs} per bundle, after one unrecorded run each`],
+  ],
+)}
+
+## What is measured
+
+- **DynamoDB cost per API operation.** Every route in \`functions/routes.ts\` (each queue of \`listQueue\`
+  separately) is called through its function's \`routeHandlers\`, wrapped by \`groupHandler\` exactly as the
+  entry wraps them, with an API Gateway HTTP API (payload 2.0) event carrying the JWT authorizer's claims.
+  The stores run on DynamoDB Local (in memory) through a client whose middleware forces
+  \`ReturnConsumedCapacity: TOTAL\` and records every request. Each call gets fresh preconditions (a case in
+  the right status, a full queue page), set up outside the timed call. Any answer other than the route's
+  2xx status fails the bench.
+  - *Reads / Writes*: read requests (GetItem, BatchGetItem, Query) and write requests (PutItem,
+    UpdateItem, TransactWriteItems, …) per call; a range means calls differed.
+  - *RCU / WCU*: mean capacity units per call as DynamoDB Local reports them, index writes included.
+    The request counts are exact; the WCU of a TransactWriteItems is not: DynamoDB Local reports 2 WCU
+    for a transaction of one, two or four small puts alike, where DynamoDB bills 2 WCU per item and KB.
+    Read the WCU of transactional writes as a lower bound.
+  - *p50 / p99*: the handler invocation, in process, including the round trips to DynamoDB Local on this
+    machine: compare operations with each other, not with latency in AWS.
+- **Bundle size.** Each function (one per route group, \`functions/entries/<group>.ts\`) and an empty
+  handler, bundled by esbuild with the options \`lib/handler-function.ts\` gives CDK (\`HANDLER_BUNDLING\`),
+  into \`bench/out/\`. Sizes are of the minified \`index.mjs\` in KB of 1,024 bytes; package shares come from
+  esbuild's metafile.
+- **Cold import.** For each bundle, fresh \`node\` processes (with \`NODE_OPTIONS=--enable-source-maps\`, as
+  deployed) that import it and exit. *Wall* is the whole process as the parent sees it; *Import* is the
+  \`await import()\` alone, timed inside the process. The target compares the median wall time with the
+  empty handler's. This is local Node, not Lambda's runtime (nodejs24.x, which does more before it
+  imports the handler), so read the ratio rather than the milliseconds.
+
+${renderTables(results)}
+`;
+}

@@ -1,0 +1,59 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { bundleAll } from './bundles.ts';
+import { measureColdStarts } from './cold-start.ts';
+import { measureDynamoDbCost, WARMUP_CALLS } from './dynamodb-cost.ts';
+import { REPO_ROOT } from './entries.ts';
+import { describeMachine } from './machine.ts';
+import { type BenchResults, renderDocument, renderTables } from './report.ts';
+
+// The SDK's notice that its 2027 releases need Node 22 is known; printed mid-run it would only break up the output.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const DEFAULT_CALLS = 200;
+const DEFAULT_RUNS = 15;
+
+const { values } = parseArgs({
+  options: {
+    calls: { type: 'string', default: String(DEFAULT_CALLS) },
+    runs: { type: 'string', default: String(DEFAULT_RUNS) },
+  },
+});
+const calls = Number(values.calls);
+const runs = Number(values.runs);
+if (!Number.isInteger(calls) || calls < 1 || !Number.isInteger(runs) || runs < 1) {
+  console.error(`usage: npm run bench [-- --calls <n, default ${DEFAULT_CALLS}>] [--runs <n, default ${DEFAULT_RUNS}>]`);
+  process.exit(2);
+}
+const log = (line: string) => console.log(line);
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+
+try {
+  log(`DynamoDB cost: ${calls} calls per operation on DynamoDB Local`);
+  const cost = await measureDynamoDbCost({ calls, log });
+  log(`Bundling each function as CDK does (${elapsed()} elapsed)`);
+  const bundles = await bundleAll();
+  log(`Cold import: ${runs} fresh node processes per bundle (${elapsed()} elapsed)`);
+  const coldStarts = measureColdStarts([...bundles.functions, bundles.empty], runs);
+  const command = calls === DEFAULT_CALLS && runs === DEFAULT_RUNS ? 'npm run bench' : `npm run bench -- --calls ${calls} --runs ${runs}`;
+  const results: BenchResults = { command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts };
+
+  log('');
+  log(renderTables(results));
+  log('');
+  if (cost.failures.length > 0) {
+    // A wrong status means the numbers describe an error path, so they must not become the record.
+    console.error(`Bench failed; docs/performance.md left as it was:\n${cost.failures.map((f) => `  ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });
+    writeFileSync(join(REPO_ROOT, 'docs', 'performance.md'), renderDocument(results));
+    log(`Wrote docs/performance.md (${elapsed()} elapsed)`);
+  }
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Actor } from '../functions/domain/actor.ts';
+import { claim, delegate } from '../functions/domain/assignment.ts';
+import type { Case } from '../functions/domain/case.ts';
+import { addNote } from '../functions/domain/conversation.ts';
+import { createCase } from '../functions/domain/create.ts';
+import { type Customer, newCustomer } from '../functions/domain/customer.ts';
+import type { CommandContext, Outcome } from '../functions/domain/mutation.ts';
+import { CreateCaseInputSchema, ResolveInputSchema, WaitInputSchema } from '../functions/domain/requests.ts';
+import { close, resolve } from '../functions/domain/resolution.ts';
+import type { TenantSettings } from '../functions/domain/tenant-settings.ts';
+import { toCaseSummary } from '../functions/domain/views.ts';
+import { setWait } from '../functions/domain/waits.ts';
+import { CaseStore } from '../functions/store/case-store.ts';
+import { CustomerStore } from '../functions/store/customer-store.ts';
+import { caseToItem, entryToItem } from '../functions/store/items.ts';
+import { callerId } from './api-event.ts';
+
+/** States an operation can need its case in; each is reached by the domain's own commands. */
+export type SeedState =
+  | 'draft'
+  | 'new-mine'
+  | 'to-assign'
+  | 'in-progress'
+  | 'waiting'
+  | 'resolved'
+  | 'closed'
+  | 'held-by-robot'
+  | 'delegated';
+
+export const SECOND_AGENT = 'agent-ewa';
+
+/** Complete enough to submit: title, description, category and both contacts. */
+export const COMPLETE_CASE = {
+  title: 'Printer on floor 2 jams',
+  description: 'It jams on every page since Monday.',
+  category: 'hardware',
+  contacts: { primaryContact: { email: 'jan@example.com', name: 'Jan' }, requester: { email: 'jan@example.com' } },
+};
+
+const BATCH_WRITE_MAX = 25;
+const PARALLEL_BATCHES = 4;
+/** Numbers far above the counter createCase uses, so seeded and created cases never share one. */
+let nextNumber = 1_000_000;
+
+/**
+ * Puts cases into the table in a given state, outside the timed calls. Each state is reached
+ * by running the domain's commands in memory and the result is written with the store's own
+ * item mapping, but in BatchWriteItem requests: setting up thousands of cases one API call at a
+ * time would take longer than the measurements.
+ */
+export class Seeder {
+  private readonly agent: Actor;
+  private readonly robot: Actor;
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly settings: TenantSettings,
+  ) {
+    this.agent = { kind: 'agent', id: callerId('agent') };
+    this.robot = { kind: 'robot', id: callerId('robot') };
+  }
+
+  async cases(state: SeedState, count: number, options: { customerId?: string } = {}): Promise<Case[]> {
+    const outcomes = Array.from({ length: count }, () => this.build(state, options.customerId));
+    await this.write(outcomes.flatMap(({ case: c, entries }) => [caseToItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]));
+    return outcomes.map((outcome) => outcome.case);
+  }
+
+  async customer(): Promise<Customer> {
+    const customer = newCustomer({ name: 'Jan Kowalski', email: `jan-${randomUUID()}@example.com` }, randomUUID(), this.now());
+    await new CustomerStore(this.client, this.tableName).create(customer);
+    return customer;
+  }
+
+  /** Fills the agent's "recently accessed" list, as opening each case would. */
+  async recentAccess(cases: Case[]): Promise<void> {
+    const store = new CaseStore(this.client, this.tableName);
+    for (const c of cases) await store.recordAccess(this.agent.id, toCaseSummary(c, this.settings), this.now());
+  }
+
+  private build(state: SeedState, customerId: string | undefined): Outcome {
+    const unassigned = state === 'to-assign' || state === 'held-by-robot';
+    const input = CreateCaseInputSchema.parse({
+      ...COMPLETE_CASE,
+      ...(state === 'draft' ? { draft: true } : {}),
+      ...(unassigned ? { assigneeId: null } : {}),
+      ...(customerId ? { customerId } : {}),
+    });
+    const created = createCase(input, this.ctx(this.agent), { id: randomUUID(), number: nextNumber++ });
+    const then = (outcome: Outcome, step: (c: Case) => Outcome): Outcome => {
+      const next = step(outcome.case);
+      return { case: next.case, entries: [...outcome.entries, ...next.entries] };
+    };
+    switch (state) {
+      case 'draft':
+      case 'new-mine':
+      case 'to-assign':
+        return created;
+      case 'in-progress':
+        // The assignee's first update moves a To Do case to In Progress.
+        return then(created, (c) => addNote(c, this.ctx(this.agent), { text: 'Looking into it.' }));
+      case 'waiting':
+        return then(created, (c) => setWait(c, this.ctx(this.agent), WaitInputSchema.parse({ kind: 'more_info', days: 3 })));
+      case 'resolved':
+        return then(created, (c) => resolve(c, this.ctx(this.agent), ResolveInputSchema.parse({})));
+      case 'closed':
+        return then(created, (c) => close(c, this.ctx(this.agent), ResolveInputSchema.parse({})));
+      case 'held-by-robot':
+        return then(created, (c) => claim(c, this.ctx(this.robot)));
+      case 'delegated':
+        return then(created, (c) => delegate(c, this.ctx(this.agent), SECOND_AGENT));
+    }
+  }
+
+  private ctx(actor: Actor): CommandContext {
+    return { actor, now: this.now(), settings: this.settings };
+  }
+
+  private now(): string {
+    return new Date().toISOString();
+  }
+
+  private async write(items: Record<string, unknown>[]): Promise<void> {
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < items.length; i += BATCH_WRITE_MAX) batches.push(items.slice(i, i + BATCH_WRITE_MAX));
+    const worker = async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) await this.writeBatch(batch);
+    };
+    await Promise.all(Array.from({ length: PARALLEL_BATCHES }, worker));
+  }
+
+  private async writeBatch(items: Record<string, unknown>[]): Promise<void> {
+    let requests = items.map((Item) => ({ PutRequest: { Item } }));
+    while (requests.length > 0) {
+      const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+      requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+    }
+  }
+}
