@@ -37,3 +37,14 @@ export function fireTimer(c: Case, ctx: CommandContext, generation: number): Out
   m.add({ type: 'system', visibility: 'internal', event: 'auto_closed', detail, status: 'closed' });
   return m.finish();
 }
+
+/**
+ * Records on the timeline that a timer could not be applied after every retry, so the agent sees
+ * it. It changes nothing else, so it is allowed in any status and is not in the transition table.
+ */
+export function recordTimerFailure(c: Case, ctx: CommandContext, failure: { purpose: string; generation: number; error: string }): Outcome {
+  const m = new Mutation(c, ctx);
+  const detail = `the ${failure.purpose} timer (generation ${failure.generation}) could not be applied: ${failure.error}`;
+  m.add({ type: 'system', visibility: 'internal', event: 'timer_failed', detail: detail.slice(0, 2_000) });
+  return m.finish();
+}

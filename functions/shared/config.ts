@@ -15,11 +15,14 @@ const EnvSchema = z.object({
       }
     })
     .pipe(TenantSettingsSchema),
+  /** Only the function that starts timers needs it. */
+  STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
 });
 
 export interface Config {
   tableName: string;
   settings: TenantSettings;
+  stateMachineArn: string | undefined;
 }
 
 /** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
@@ -28,5 +31,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new Error(`invalid function environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return { tableName: parsed.data.TABLE_NAME, settings: parsed.data.TENANT_SETTINGS };
+  return { tableName: parsed.data.TABLE_NAME, settings: parsed.data.TENANT_SETTINGS, stateMachineArn: parsed.data.STATE_MACHINE_ARN };
 }

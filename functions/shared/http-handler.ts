@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -10,6 +9,7 @@ import { type Route, routeKey } from '../routes.ts';
 import type { Deps } from './deps.ts';
 import { HttpError, toErrorResponse, zodIssues } from './http-errors.ts';
 import { actorFromEvent } from './identity.ts';
+import { logger } from './logger.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : Record<string, never>;
@@ -49,8 +49,6 @@ export interface AnyRouteHandler {
 
 /** Binds an implementation to its route; the route's schemas type the request it gets. */
 export const defineHandler = <R extends Route>(route: R, run: RouteHandler<R>['run']): RouteHandler<R> => ({ route, run });
-
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'helpdesk' });
 
 /**
  * The Lambda handler of one route group: dispatches on the API Gateway route key, then

@@ -6,6 +6,8 @@ export const caseTable = {
   partitionKey: 'pk',
   sortKey: 'sk',
   timeToLiveAttribute: 'expiresAt',
+  /** Case changes drive the timers: the stream is how an armed or cancelled timer reaches Step Functions. */
+  stream: 'NEW_AND_OLD_IMAGES',
   indexes: [
     /** Work queues: to assign, my cases, owned work (waiting), archive; an agent's recently accessed. */
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },

@@ -1,0 +1,8 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { logger } from '../shared/logger.ts';
+import { scheduleTimers } from '../timers/schedule-timers.ts';
+import { timerScheduler } from '../timers/timer-deps.ts';
+
+export const handler = middy(async (event: DynamoDBStreamEvent) => scheduleTimers(event, timerScheduler())).use(injectLambdaContext(logger));

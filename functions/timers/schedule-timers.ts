@@ -1,0 +1,45 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { TimerRequest } from '../domain/case.ts';
+import { logger } from '../shared/logger.ts';
+import { timerChanges } from './timer-changes.ts';
+import type { TimerScheduler } from './timer-scheduler.ts';
+
+type Image = Record<string, AttributeValue> | undefined;
+
+/**
+ * Consumes the table's stream: each case change that arms, replaces or clears a timer starts or
+ * stops its execution. Because the case write itself is the record of the timer, a timer cannot be
+ * lost between the write and Step Functions: a failed record is retried from where it failed (in
+ * order), and after the retries it goes to the dead-letter queue, which is alarmed.
+ */
+export async function scheduleTimers(event: DynamoDBStreamEvent, scheduler: TimerScheduler): Promise<DynamoDBBatchResponse> {
+  for (const record of event.Records) {
+    try {
+      await syncRecord(record, scheduler);
+    } catch (error) {
+      logger.error('could not sync a case timer', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
+      // Stop here: later records of the same case must not overtake this one.
+      return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
+    }
+  }
+  return { batchItemFailures: [] };
+}
+
+async function syncRecord(record: DynamoDBRecord, scheduler: TimerScheduler): Promise<void> {
+  const before = caseTimer(record.dynamodb?.OldImage as Image);
+  const after = caseTimer(record.dynamodb?.NewImage as Image);
+  if (before === undefined && after === undefined) return;
+  const caseId = (after ?? before)!.caseId;
+  const { start, stop } = timerChanges(before?.timer ?? null, after?.timer ?? null);
+  if (start) await scheduler.start(caseId, start);
+  if (stop) await scheduler.stop(caseId, stop);
+}
+
+/** The timer of a case item; undefined for any other item (entries, customers, counters). */
+function caseTimer(image: Image): { caseId: string; timer: TimerRequest | null } | undefined {
+  if (!image || image.kind?.S !== 'case') return undefined;
+  const item = unmarshall(image) as { id: string; timer: TimerRequest | null };
+  return { caseId: item.id, timer: item.timer ?? null };
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+
+type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
+
+const IDLE_POLL_MS = 100;
+const RETRY_AFTER_FAILURE_MS = 1_000;
+
+/**
+ * The local stand-in for Lambda's DynamoDB event source mapping: reads the table's stream in
+ * order and hands batches to the same handler module, resuming after a partial batch failure from
+ * the failed record. The last record handled per shard is kept in a checkpoint file, so a restart
+ * neither loses nor replays changes.
+ */
+export class StreamPoller {
+  private readonly streams = new DynamoDBStreamsClient({});
+  private readonly checkpoints: Record<string, string>;
+  private readonly iterators = new Map<string, string | null>();
+  private stopped = false;
+  private loop: Promise<void> | undefined;
+  private busy = false;
+
+  constructor(
+    private readonly tableName: string,
+    private readonly handler: StreamHandler,
+    private readonly checkpointFile?: string,
+  ) {
+    this.checkpoints = checkpointFile && existsSync(checkpointFile) ? (JSON.parse(readFileSync(checkpointFile, 'utf8')) as Record<string, string>) : {};
+  }
+
+  async start(): Promise<void> {
+    const client = new DynamoDBClient({});
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: this.tableName }));
+    client.destroy();
+    const streamArn = Table?.LatestStreamArn;
+    if (!streamArn) throw new Error(`table ${this.tableName} has no stream`);
+    this.loop = this.run(streamArn);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.loop;
+    this.streams.destroy();
+  }
+
+  /** True while a batch is being handled (for tests and benchmarks that wait for quiet). */
+  get handling(): boolean {
+    return this.busy;
+  }
+
+  private async run(streamArn: string): Promise<void> {
+    while (!this.stopped) {
+      try {
+        const progressed = await this.pollOnce(streamArn);
+        if (!progressed) await sleep(IDLE_POLL_MS);
+      } catch (error) {
+        if (this.stopped) return;
+        console.error('stream poller:', error);
+        await sleep(RETRY_AFTER_FAILURE_MS);
+      }
+    }
+  }
+
+  private async pollOnce(streamArn: string): Promise<boolean> {
+    const { StreamDescription } = await this.streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    let progressed = false;
+    for (const shard of StreamDescription?.Shards ?? []) {
+      const shardId = shard.ShardId!;
+      if (this.iterators.get(shardId) === null) continue;
+      const iterator = this.iterators.get(shardId) ?? (await this.openIterator(streamArn, shardId));
+      const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
+      const records = page.Records ?? [];
+      this.iterators.set(shardId, page.NextShardIterator ?? null);
+      if (records.length === 0) continue;
+      progressed = true;
+      await this.deliver(streamArn, shardId, records);
+    }
+    return progressed;
+  }
+
+  private async deliver(streamArn: string, shardId: string, records: StreamRecord[]): Promise<void> {
+    this.busy = true;
+    try {
+      const event = { Records: records.map((r) => ({ ...r, eventSource: 'aws:dynamodb', eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent;
+      const { batchItemFailures } = await this.handler(event);
+      const failed = batchItemFailures[0]?.itemIdentifier;
+      const handled = failed === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failed));
+      const last = handled.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) this.checkpoint(shardId, last);
+      if (failed !== undefined) {
+        // Like the event source mapping: retry from the failed record, in order, after a pause.
+        this.iterators.delete(shardId);
+        await sleep(RETRY_AFTER_FAILURE_MS);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async openIterator(streamArn: string, shardId: string): Promise<string> {
+    const after = this.checkpoints[shardId];
+    const { ShardIterator } = await this.streams.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(after ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after } : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return ShardIterator!;
+  }
+
+  private checkpoint(shardId: string, sequenceNumber: string): void {
+    this.checkpoints[shardId] = sequenceNumber;
+    if (!this.checkpointFile) return;
+    mkdirSync(dirname(this.checkpointFile), { recursive: true });
+    writeFileSync(this.checkpointFile, JSON.stringify(this.checkpoints));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
