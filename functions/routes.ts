@@ -2,6 +2,7 @@ import * as z from 'zod';
 import {
   CloseInputSchema,
   CreateCaseInputSchema,
+  CustomerMessageInputSchema,
   DelegateInputSchema,
   LinkCustomerInputSchema,
   NoteInputSchema,
@@ -101,6 +102,12 @@ export const routes = {
   closeCase: caseRoute('/close', 'Close now (a resolved case, or resolve and close an open one)', CloseInputSchema),
   rejectAsSpam: caseRoute('/spam', 'Close as spam'),
   linkCustomer: caseRoute('/customer', 'Link the case to a customer record', LinkCustomerInputSchema, 'PUT'),
+  recordCustomerMessage: caseRoute(
+    '/messages',
+    'Record a message the customer sent through an integration or by phone: it ends a wait at once and reopens a ' +
+      'resolved case; on a closed case it starts a linked follow-up case (201) or reopens it, as the tenant chose',
+    CustomerMessageInputSchema,
+  ),
   listQueue: {
     method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
     query: QueueQuerySchema, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,

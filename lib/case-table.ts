@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, StreamViewType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { caseTable } from '../functions/store/table-definition.ts';
 
@@ -16,6 +16,7 @@ export class CaseTable extends Construct {
       partitionKey: stringKey(caseTable.partitionKey),
       sortKey: stringKey(caseTable.sortKey),
       timeToLiveAttribute: caseTable.timeToLiveAttribute,
+      dynamoStream: StreamViewType[caseTable.stream],
       globalSecondaryIndexes: caseTable.indexes.map((index) => ({
         indexName: index.name,
         partitionKey: stringKey(index.partitionKey),

@@ -1,6 +1,7 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { CaseTable } from './case-table.ts';
+import { CaseTimers } from './case-timers.ts';
 import { HelpdeskApi } from './http-api.ts';
 import { Identity } from './identity.ts';
 import type { TenantConfig } from './tenant-config.ts';
@@ -14,10 +15,12 @@ export class HelpdeskStack extends Stack {
   public readonly cases: CaseTable;
   public readonly identity: Identity;
   public readonly api: HelpdeskApi;
+  public readonly timers: CaseTimers;
 
   constructor(scope: Construct, id: string, props: HelpdeskStackProps) {
     super(scope, id, props);
     const { config } = props;
+    const environment = { TENANT_SETTINGS: JSON.stringify(config.settings) };
 
     this.cases = new CaseTable(this, 'CaseTable');
     this.identity = new Identity(this, 'Identity', {
@@ -26,11 +29,16 @@ export class HelpdeskStack extends Stack {
     });
     this.api = new HelpdeskApi(this, 'Api', {
       table: this.cases.table,
-      environment: { TENANT_SETTINGS: JSON.stringify(config.settings) },
+      environment,
       jwtIssuer: this.identity.issuerUrl,
       jwtAudience: [this.identity.webClientId, this.identity.robotClientId],
       corsOrigins: [...new Set(config.callbackUrls.map((url) => new URL(url).origin))],
       throttle: config.apiThrottle,
+      logRetention: config.logRetentionDays,
+    });
+    this.timers = new CaseTimers(this, 'CaseTimers', {
+      table: this.cases.table,
+      environment,
       logRetention: config.logRetentionDays,
     });
   }

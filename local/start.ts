@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
+import { type TenantSettings, TenantSettingsSchema } from '../functions/domain/tenant-settings.ts';
 import type { RouteGroup } from '../functions/routes.ts';
 import { ensureTable } from './create-table.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
@@ -20,7 +21,16 @@ export interface LocalOptions {
   dataDir?: string;
   /** 0 picks a free port. */
   port?: number;
+  /**
+   * Ports of DynamoDB Local and the Step Functions endpoint; free ones when absent. The functions
+   * keep their clients for the life of the process, as in Lambda, so a restart within one process
+   * must keep these.
+   */
+  dynamoDbPort?: number;
+  stepFunctionsPort?: number;
   tenant?: string;
+  /** Settings to change from the tenant's (tests use this to try both sides of a policy). */
+  settings?: Partial<TenantSettings>;
   /** Timers run in real time at 1; at 0.0001 a 3-day auto-close fires after 26 s. */
   timeScale?: number;
   /** Pause between retries of a failing timer task, in ms (the ASL's backoff when absent). */
@@ -48,9 +58,12 @@ const functionArn = (name: string) => `arn:aws:lambda:${REGION}:${LOCAL_ACCOUNT}
  * handler modules CDK bundles, served over HTTP from the route table.
  */
 export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<LocalHelpdesk> {
-  const settings = tenantSettings(options.tenant ?? 'demo');
+  const settings = TenantSettingsSchema.parse({ ...tenantSettings(options.tenant ?? 'demo'), ...options.settings });
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-  const db = await startDynamoDbLocal(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {});
+  const db = await startDynamoDbLocal({
+    ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
+    ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
+  });
   try {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
@@ -115,7 +128,7 @@ async function startTimers(dataDir: string | undefined, options: LocalOptions) {
     ...(options.timerRetryIntervalMs === undefined ? {} : { retryIntervalMs: options.timerRetryIntervalMs }),
   });
   const endpoint = createSfnEndpoint(stepFunctions, LOCAL_STATE_MACHINE_ARN);
-  await new Promise<void>((done) => endpoint.listen(0, '127.0.0.1', done));
+  await new Promise<void>((done) => endpoint.listen(options.stepFunctionsPort ?? 0, '127.0.0.1', done));
   Object.assign(process.env, {
     AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`,
     STATE_MACHINE_ARN: LOCAL_STATE_MACHINE_ARN,

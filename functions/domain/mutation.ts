@@ -20,7 +20,7 @@ export interface CommandContext {
 /** Fields whose changes are recorded on the timeline as "who, from, to". */
 const TRACKED = [
   'status', 'assigneeId', 'delegatedBy', 'title', 'type', 'category', 'priority', 'slaLevel',
-  'customStatusId', 'customerId', 'inbox', 'externalId', 'contacts', 'wait', 'resolution',
+  'customStatusId', 'customerId', 'inbox', 'externalId', 'contacts', 'wait', 'resolution', 'links',
 ] as const satisfies readonly (keyof Case)[];
 type Tracked = (typeof TRACKED)[number];
 

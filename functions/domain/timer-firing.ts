@@ -1,7 +1,9 @@
+import { toActorRef } from './actor.ts';
 import type { Case } from './case.ts';
 import { transition } from './lifecycle.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
 import { finalise } from './resolution.ts';
+import type { TimelineEntry } from './timeline.ts';
 import { clearTimer } from './timers.ts';
 
 /**
@@ -40,11 +42,15 @@ export function fireTimer(c: Case, ctx: CommandContext, generation: number): Out
 
 /**
  * Records on the timeline that a timer could not be applied after every retry, so the agent sees
- * it. It changes nothing else, so it is allowed in any status and is not in the transition table.
+ * it. It changes nothing else, so it is allowed in any status and is not in the transition table;
+ * and it skips the invariant check on purpose: a case in a state no timer can handle is exactly
+ * the one whose timeline must say so.
  */
 export function recordTimerFailure(c: Case, ctx: CommandContext, failure: { purpose: string; generation: number; error: string }): Outcome {
-  const m = new Mutation(c, ctx);
   const detail = `the ${failure.purpose} timer (generation ${failure.generation}) could not be applied: ${failure.error}`;
-  m.add({ type: 'system', visibility: 'internal', event: 'timer_failed', detail: detail.slice(0, 2_000) });
-  return m.finish();
+  const entry: TimelineEntry = {
+    type: 'system', visibility: 'internal', event: 'timer_failed', detail: detail.slice(0, 2_000),
+    seq: c.entryCount + 1, at: ctx.now, actor: toActorRef(ctx.actor),
+  };
+  return { case: { ...c, entryCount: c.entryCount + 1, version: c.version + 1, updatedAt: ctx.now }, entries: [entry] };
 }

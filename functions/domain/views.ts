@@ -36,7 +36,7 @@ export function toCustomerView(c: Case, entries: TimelineEntry[]): CustomerCaseV
   const timeline = entries.flatMap((entry) => {
     if (entry.visibility !== 'public') return [];
     if (entry.type !== 'description' && entry.type !== 'reply' && entry.type !== 'inbound_message') return [];
-    const from = entry.actor.kind === 'customer' ? 'customer' : 'agent';
+    const from = entry.type === 'inbound_message' ? 'customer' : 'agent';
     return [{ seq: entry.seq, at: entry.at, type: entry.type, from, text: entry.text } as const];
   });
   return {

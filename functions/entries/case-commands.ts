@@ -6,6 +6,7 @@ import { closeCase } from '../cases/close-case.ts';
 import { createCase } from '../cases/create-case.ts';
 import { delegateCase } from '../cases/delegate-case.ts';
 import { linkCustomer } from '../cases/link-customer.ts';
+import { recordCustomerMessage } from '../cases/record-customer-message.ts';
 import { rejectAsSpam } from '../cases/reject-as-spam.ts';
 import { reopenCase } from '../cases/reopen-case.ts';
 import { resolveCase } from '../cases/resolve-case.ts';
@@ -19,6 +20,6 @@ import { groupHandler } from '../shared/http-handler.ts';
 
 export const routeHandlers = [
   createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, addReply,
-  setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer,
+  setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
 ];
 export const handler = groupHandler(routeHandlers, defaultDeps);

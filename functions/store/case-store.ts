@@ -111,29 +111,48 @@ export class CaseStore {
     return { case: itemToCase(caseItem), entries };
   }
 
-  /**
-   * Stores a new case under the next number. The counter is read, then advanced in the same
-   * transaction as the case only if nobody advanced it meanwhile; on a clash the case is built
-   * again with the next number.
-   */
+  /** Stores a new case under the next case number (see `withNextNumber`). */
   async createCase(
     build: (number: number) => Outcome,
     options: Omit<SaveOptions, 'idempotency'> & { idempotency?: (outcome: Outcome) => IdempotencyRecord | undefined } = {},
   ): Promise<Outcome> {
-    for (let attempt = 1; ; attempt++) {
+    return this.withNextNumber((number) => {
+      const outcome = build(number);
+      const idempotency = options.idempotency?.(outcome);
+      const saveOptions: SaveOptions = { ...(options.requires ? { requires: options.requires } : {}), ...(idempotency ? { idempotency } : {}) };
+      return { result: outcome, writes: this.outcomeWrites(outcome, null, saveOptions) };
+    });
+  }
+
+  /** Stores a follow-up case and the link on the closed case it follows, in one transaction. */
+  async createFollowUp(
+    build: (number: number) => { followUp: Outcome; original: Outcome },
+    originalVersion: number,
+  ): Promise<{ followUp: Outcome; original: Outcome }> {
+    return this.withNextNumber((number) => {
+      const result = build(number);
+      return { result, writes: [...this.outcomeWrites(result.followUp, null, {}), ...this.outcomeWrites(result.original, originalVersion, {})] };
+    });
+  }
+
+  /**
+   * Numbers cases without gaps or duplicates: the counter is read, then advanced in the same
+   * transaction as the new case only if nobody advanced it meanwhile; on a clash the writes are
+   * built again with the next number.
+   */
+  private async withNextNumber<T>(attempt: (number: number) => { result: T; writes: GuardedWrite[] }): Promise<T> {
+    for (let round = 1; ; round++) {
       const { Item } = await this.client.send(
         new GetCommand({ TableName: this.tableName, Key: keys.caseCounter(), ConsistentRead: true }),
       );
       const current = typeof Item?.value === 'number' ? Item.value : 0;
-      const outcome = build(current + 1);
+      const { result, writes } = attempt(current + 1);
       try {
-        const idempotency = options.idempotency?.(outcome);
-        const saveOptions: SaveOptions = { ...(options.requires ? { requires: options.requires } : {}), ...(idempotency ? { idempotency } : {}) };
-        await transact(this.client, [this.counterWrite(current), ...this.outcomeWrites(outcome, null, saveOptions)]);
-        return outcome;
+        await transact(this.client, [this.counterWrite(current), ...writes]);
+        return result;
       } catch (error) {
         if (!(error instanceof NumberTaken)) throw error;
-        if (attempt === NUMBER_ATTEMPTS) throw new ConflictError('too many cases were being created at once; retry', 'case_number_contention');
+        if (round === NUMBER_ATTEMPTS) throw new ConflictError('too many cases were being created at once; retry', 'case_number_contention');
       }
     }
   }

@@ -30,6 +30,12 @@ describe('CaseTable', () => {
     });
   });
 
+  it('streams the old and new image of every change, as caseTable says', () => {
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: caseTable.stream },
+    });
+  });
+
   it('has exactly the GSIs of caseTable, each projecting all attributes', () => {
     const [table] = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'));
 

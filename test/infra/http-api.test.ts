@@ -78,7 +78,11 @@ describe('HelpdeskApi', () => {
   });
 
   it('has one function per route group', () => {
-    template.resourceCountIs('AWS::Lambda::Function', groups.length);
+    const integrations = Object.values(template.findResources('AWS::ApiGatewayV2::Integration'));
+
+    const targets = new Set(integrations.map(({ Properties }) => Properties.IntegrationUri['Fn::GetAtt'][0]));
+
+    expect([...targets].sort()).toEqual(groups.map(functionId).sort());
   });
 
   it.each(groups.filter((group) => ROUTE_GROUPS[group].access === 'none'))(

@@ -1,0 +1,55 @@
+import type { Case } from './case.ts';
+import { InvalidTransitionError } from './errors.ts';
+import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
+import type { CustomerMessageInput } from './requests.ts';
+
+/**
+ * A customer writes to a closed case under the Enate policy: the old case stays closed and final,
+ * and the message starts a new case in "to assign" that follows it. Both cases link to each other;
+ * the new one keeps the customer, contacts, inbox and classification of the old.
+ */
+export function startFollowUpCase(
+  closed: Case,
+  ctx: CommandContext,
+  input: CustomerMessageInput,
+  identity: { id: string; number: number },
+): { followUp: Outcome; original: Outcome } {
+  if (closed.status !== 'closed') {
+    throw new InvalidTransitionError('follow_up', closed.status, [], 'only a closed case is followed by a new one');
+  }
+  const { now } = ctx;
+  const created: Case = {
+    ...closed,
+    id: identity.id,
+    number: identity.number,
+    description: input.text,
+    status: 'new',
+    wait: null,
+    resolution: null,
+    timer: null,
+    timerGeneration: 0,
+    customStatusId: null,
+    assigneeId: null,
+    delegatedBy: null,
+    channel: input.channel,
+    links: [{ kind: 'follows', caseId: closed.id }],
+    highlighted: false,
+    lastAgentEntry: null,
+    lastCustomerMessageAt: now,
+    createdBy: ctx.actor.id,
+    createdAt: now,
+    updatedAt: now,
+    lastActivityAt: now,
+    closedAt: null,
+    entryCount: 0,
+    version: 0,
+  };
+  const followUp = new Mutation(created, ctx);
+  followUp.add({ type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from });
+  followUp.add({ type: 'system', visibility: 'internal', event: 'follow_up_case', detail: `follows closed case #${closed.number}` });
+
+  const original = new Mutation(closed, ctx);
+  original.set('links', [...closed.links, { kind: 'followed_by', caseId: identity.id }]);
+  original.add({ type: 'system', visibility: 'internal', event: 'follow_up_case', detail: `the customer wrote again: case #${identity.number}` });
+  return { followUp: followUp.finish(), original: original.finish() };
+}
