@@ -7,13 +7,21 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: '.local' },
     'in-memory': { type: 'boolean', default: false },
     tenant: { type: 'string', default: 'demo' },
+    'time-scale': { type: 'string', default: '1' },
   },
 });
+
+const timeScale = Number(values['time-scale']);
+if (!(timeScale > 0 && timeScale <= 1)) {
+  console.error('--time-scale must be a number in (0, 1], e.g. 0.001 to make a day last 86 seconds');
+  process.exit(2);
+}
 
 try {
   const helpdesk = await startLocalHelpdesk({
     port: Number(values.port),
     tenant: values.tenant,
+    timeScale,
     ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] }),
   });
   const lines = [
@@ -21,6 +29,7 @@ try {
     `  API        ${helpdesk.url}`,
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
     `  DynamoDB   ${helpdesk.dynamoDbEndpoint} (table ${helpdesk.tableName})`,
+    `  Timers     ${values['time-scale'] === '1' ? 'real time' : `${values['time-scale']}× real time (--time-scale)`}; pending ones resume after a restart`,
     values['in-memory']
       ? '  Data       in memory: gone when you stop'
       : `  Data       ${values['data-dir']}/ (kept across restarts; --in-memory to discard)`,

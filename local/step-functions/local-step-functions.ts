@@ -87,6 +87,11 @@ export class LocalStepFunctions {
     return record;
   }
 
+  /** Every execution so far, finished or not (for benchmarks counting transitions). */
+  executions(): ExecutionRecord[] {
+    return this.options.journal.all();
+  }
+
   /** Stops running anything; RUNNING executions stay RUNNING in the journal for the next start. */
   shutdown(): void {
     this.stopped = true;
