@@ -17,7 +17,8 @@ const open = async () => {
   await client.call('agent', 'POST', `/cases/${id}/notes`, { text: 'started' });
   return id;
 };
-const get = async (id: string) => (await client.call('agent', 'GET', `/cases/${id}`)).body;
+/** Looked at by an admin, so the assignee's highlight stays until the assignee opens the case. */
+const get = async (id: string) => (await client.call('admin', 'GET', `/cases/${id}`)).body;
 const statusBecomes = (id: string, status: string) =>
   eventually(async () => {
     const view = await get(id);
@@ -35,8 +36,12 @@ describe('waits', () => {
 
     expect(back.case).toMatchObject({ highlighted: true, wait: null, timer: null, assigneeId: 'agent-ala' });
     expect(systemEvents(back)).toEqual(['timer_fired']);
-    const mine = (await client.call('agent', 'GET', '/queues/mine?highlighted=true&limit=100')).body.items;
-    expect(mine.map((c: any) => c.id)).toContain(id);
+    const highlighted = async () => (await client.call('agent', 'GET', '/queues/mine?highlighted=true&limit=100')).body.items.map((c: any) => c.id);
+    expect(await highlighted()).toContain(id);
+
+    const opened = await client.call('agent', 'GET', `/cases/${id}`);
+    expect(opened.body.case).toMatchObject({ highlighted: false, status: 'in_progress', assigneeId: 'agent-ala' });
+    expect(await highlighted()).not.toContain(id);
   });
 
   it('close the case as "no customer response" when set to close if nobody replies', async () => {
