@@ -12,7 +12,6 @@ import { IdempotentReplay } from '../store/idempotency.ts';
 /** Without If-Match a command is re-run on the fresh case this many times when another change wins the race. */
 const ATTEMPTS = 3;
 
-type CaseRoute = Route & { params: Route['params'] };
 type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>) => Outcome;
 
 /**
@@ -20,7 +19,7 @@ type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>
  * version read (one write). With If-Match the caller's version must be current, and a lost
  * race is a 409; without it the command is simply applied again to the newer case.
  */
-export function caseCommand<R extends CaseRoute>(
+export function caseCommand<R extends Route>(
   route: R,
   apply: Apply<R>,
   requires?: (request: Request<R>) => SaveOptions['requires'],
