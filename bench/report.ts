@@ -3,6 +3,13 @@ import type { ColdStart } from './cold-start.ts';
 import type { DynamoDbCostResult, OperationCost } from './dynamodb-cost.ts';
 import type { Machine } from './machine.ts';
 import { TARGET_TEXT, type Verdict } from './targets.ts';
+import {
+  type TimerRow,
+  type TimerTransitionsResult,
+  TRANSITIONS_PER_FIRING_TARGET,
+  type TypicalCase,
+  USD_PER_1000_TRANSITIONS,
+} from './timer-transitions.ts';
 
 export const BUNDLE_TARGET_KB = 300;
 export const COLD_START_TARGET_RATIO = 1.5;
@@ -17,6 +24,7 @@ export interface BenchResults {
   cost: DynamoDbCostResult;
   bundles: { functions: Bundle[]; empty: Bundle };
   coldStarts: ColdStart[];
+  timers: TimerTransitionsResult;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -25,6 +33,16 @@ const units = (value: number) => (Number.isInteger(value) ? String(value) : valu
 const span = ({ min, max }: { min: number; max: number }) => (min === max ? String(min) : `${min}–${max}`);
 const passFail = (ok: boolean): Verdict => (ok ? 'PASS' : 'FAIL');
 const bundleVerdict = (b: Bundle): Verdict => passFail(b.bytes <= BUNDLE_TARGET_KB * 1024);
+
+/** A firing is held to the target; a row that could not be measured fails it; a superseded timer has no target. */
+const timerVerdict = (row: TimerRow): Verdict | null =>
+  !row.isFiring ? null : passFail(row.execution !== null && row.execution.transitions <= TRANSITIONS_PER_FIRING_TARGET);
+/** Dollars without float noise and with at least cents: $0.0001, $0.025, $0.10. */
+function usd(value: number): string {
+  if (value >= 1) return `$${value.toFixed(2)}`;
+  const [whole, fraction = ''] = String(Number(value.toPrecision(3))).split('.');
+  return `$${whole}.${fraction.padEnd(2, '0')}`;
+}
 
 /** Each cold start with its wall time relative to the empty handler's, which is the baseline. */
 function coldStartRatios(results: BenchResults): { start: ColdStart; ratio: number; verdict: Verdict | null }[] {
@@ -121,6 +139,54 @@ function coldStartTable(results: BenchResults): string {
   );
 }
 
+function timerTable(rows: TimerRow[]): string {
+  return table(
+    ['Timer', 'Scenario', 'Execution', 'FireTimer', 'Transitions', `Target ≤ ${TRANSITIONS_PER_FIRING_TARGET} per firing`],
+    rows.map((row) => {
+      const verdict = timerVerdict(row);
+      return [
+        row.kind,
+        row.scenario,
+        row.execution?.status ?? 'not measured',
+        row.execution?.outcome ?? '—',
+        row.execution ? String(row.execution.transitions) : '—',
+        verdict ?? 'n/a (not a firing)',
+      ];
+    }),
+    [false, false, false, false, true, false],
+  );
+}
+
+function typicalCaseSection(typical: TypicalCase | null): string {
+  if (!typical) return 'Typical case: not measured (the bench lists why after the tables).';
+  const perCase = `${typical.transitions} transitions × ${usd(USD_PER_1000_TRANSITIONS)} / 1,000 transitions = ${usd(typical.usdPerCase)} per case`;
+  return [
+    'Typical case, "created by e-mail, claimed, two replies, one customer reply, auto-closed" (a robot creating',
+    'the case through `POST /cases` stands in for e-mail intake: both land in "to assign"):',
+    '',
+    ...typical.steps.map((step, i) => `${i + 1}. ${step}`),
+    '',
+    table(
+      ['Execution', 'Lifecycle', 'Status', 'Transitions'],
+      typical.executions.map((e) => [e.name.replace(/^.*-(g\d+)$/, '$1'), e.lifecycle, e.status, String(e.transitions)]),
+      [false, false, false, true],
+    ),
+    '',
+    table(
+      ['Executions started', 'ABORTED', 'SUCCEEDED', 'FAILED', 'Transitions per case', `Step Functions $ per 1,000 cases`],
+      [[
+        String(typical.started), String(typical.aborted), String(typical.succeeded), String(typical.failed),
+        String(typical.transitions), usd(typical.usdPer1000Cases),
+      ]],
+      [true, true, true, true, true, true],
+    ),
+    '',
+    `Cost at list price (Standard workflows): ${perCase}, × 1,000 = ${usd(typical.usdPer1000Cases)} per 1,000 such cases.`,
+    'The Lambda invocations of the timer path (schedule-timers per case change, fire-timer per firing) are billed',
+    'separately and not included.',
+  ].join('\n');
+}
+
 function summaryTable(results: BenchResults): string {
   const tally = (verdicts: (Verdict | null)[]) => (['PASS', 'FAIL'] as const).map((v) => String(verdicts.filter((x) => x === v).length));
   return table(
@@ -133,12 +199,17 @@ function summaryTable(results: BenchResults): string {
       ],
       ['Bundle size', `≤ ${BUNDLE_TARGET_KB} KB per function`, ...tally(results.bundles.functions.map(bundleVerdict))],
       ['Cold import', `≤ ${COLD_START_TARGET_RATIO}× the empty handler's wall time`, ...tally(coldStartRatios(results).map((r) => r.verdict))],
+      [
+        'Step Functions transitions',
+        `≤ ${TRANSITIONS_PER_FIRING_TARGET} per timer firing`,
+        ...tally(results.timers.rows.map(timerVerdict)),
+      ],
     ],
     [false, false, true, true],
   );
 }
 
-/** The three result sections, as printed to the terminal and embedded in docs/performance.md. */
+/** The four result sections, as printed to the terminal and embedded in docs/performance.md. */
 export function renderTables(results: BenchResults): string {
   return [
     '## Summary',
@@ -160,6 +231,12 @@ export function renderTables(results: BenchResults): string {
     '## 3. Cold import',
     '',
     coldStartTable(results),
+    '',
+    '## 4. Step Functions transitions',
+    '',
+    timerTable(results.timers.rows),
+    '',
+    typicalCaseSection(results.timers.typical),
   ].join('\n');
 }
 
@@ -185,6 +262,7 @@ ${table(
     ['DynamoDB Local', machine.dynamoDbLocal],
     ['Calls per operation', `${results.calls}, after a warm-up pass of ${results.warmupCalls} per operation`],
     ['Cold-import runs', `${results.runs} per bundle, after one unrecorded run each`],
+    ['Timer clock', `${results.timers.timeScale}× real time (a day lasts ${(86_400 * results.timers.timeScale).toFixed(3)} s)`],
   ],
 )}
 
@@ -214,6 +292,21 @@ ${table(
   \`await import()\` alone, timed inside the process. The target compares the median wall time with the
   empty handler's. This is local Node, not Lambda's runtime (nodejs24.x, which does more before it
   imports the handler), so read the ratio rather than the milliseconds.
+- **Step Functions transitions.** The local helpdesk (\`startLocalHelpdesk\`, in memory) runs the real timer
+  path: the table's stream feeds schedule-timers, which starts and stops executions through the Step
+  Functions API; the executions run \`statemachines/case-timer.asl.json\` (aws-local-stepfunctions) and
+  invoke fire-timer. Only the Wait is shortened (the timer clock above); every due time and state is the
+  real one. Cases are driven over HTTP with the local tokens, one case per timer kind; after each step the
+  bench polls until the case status or the execution the step implies is there, and reads the counts once
+  the case's executions have been quiet for a moment. A case's executions are those named
+  \`<caseId>-g<generation>\`.
+  - *Transitions*: the runtime's count of states entered plus retries, as Step Functions bills Standard
+    workflows. The target holds each firing to at most ${TRANSITIONS_PER_FIRING_TARGET}; a superseded timer (stopped in its Wait) is
+    reported without one.
+  - The ASL's worst case, not exercised here, is a firing that fails every retry: Wait, FireTimer and its
+    6 retries, RecordFailure and its 3, TimerFailed = 13 transitions.
+  - A case that never reaches the expected status, or executions other than those its scenario implies,
+    fail the bench.
 
 ${renderTables(results)}
 `;

@@ -8,6 +8,7 @@ import { measureDynamoDbCost, WARMUP_CALLS } from './dynamodb-cost.ts';
 import { REPO_ROOT } from './entries.ts';
 import { describeMachine } from './machine.ts';
 import { type BenchResults, renderDocument, renderTables } from './report.ts';
+import { measureTimerTransitions, TIME_SCALE } from './timer-transitions.ts';
 
 // The SDK's notice that its 2027 releases need Node 22 is known; printed mid-run it would only break up the output.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -38,15 +39,18 @@ try {
   const bundles = await bundleAll();
   log(`Cold import: ${runs} fresh node processes per bundle (${elapsed()} elapsed)`);
   const coldStarts = measureColdStarts([...bundles.functions, bundles.empty], runs);
+  log(`Step Functions transitions: local helpdesk, timers at ${TIME_SCALE}× real time (${elapsed()} elapsed)`);
+  const timers = await measureTimerTransitions({ log });
   const command = calls === DEFAULT_CALLS && runs === DEFAULT_RUNS ? 'npm run bench' : `npm run bench -- --calls ${calls} --runs ${runs}`;
-  const results: BenchResults = { command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts };
+  const results: BenchResults = { command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts, timers };
 
   log('');
   log(renderTables(results));
   log('');
-  if (cost.failures.length > 0) {
-    // A wrong status means the numbers describe an error path, so they must not become the record.
-    console.error(`Bench failed; docs/performance.md left as it was:\n${cost.failures.map((f) => `  ${f}`).join('\n')}`);
+  // A wrong status, or a timer that never fired, means the numbers describe something else: they must not become the record.
+  const failures = [...cost.failures, ...timers.failures];
+  if (failures.length > 0) {
+    console.error(`Bench failed; docs/performance.md left as it was:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     process.exitCode = 1;
   } else {
     mkdirSync(join(REPO_ROOT, 'docs'), { recursive: true });

@@ -14,10 +14,14 @@ type Image = Record<string, AttributeValue> | undefined;
  * lost between the write and Step Functions: a failed record is retried from where it failed (in
  * order), and after the retries it goes to the dead-letter queue, which is alarmed.
  */
-export async function scheduleTimers(event: DynamoDBStreamEvent, scheduler: TimerScheduler): Promise<DynamoDBBatchResponse> {
+export async function scheduleTimers(
+  event: DynamoDBStreamEvent,
+  scheduler: TimerScheduler,
+  clock: () => string = () => new Date().toISOString(),
+): Promise<DynamoDBBatchResponse> {
   for (const record of event.Records) {
     try {
-      await syncRecord(record, scheduler);
+      await syncRecord(record, scheduler, clock());
     } catch (error) {
       logger.error('could not sync a case timer', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
       // Stop here: later records of the same case must not overtake this one.
@@ -27,12 +31,12 @@ export async function scheduleTimers(event: DynamoDBStreamEvent, scheduler: Time
   return { batchItemFailures: [] };
 }
 
-async function syncRecord(record: DynamoDBRecord, scheduler: TimerScheduler): Promise<void> {
+async function syncRecord(record: DynamoDBRecord, scheduler: TimerScheduler, now: string): Promise<void> {
   const before = caseTimer(record.dynamodb?.OldImage as Image);
   const after = caseTimer(record.dynamodb?.NewImage as Image);
   if (before === undefined && after === undefined) return;
   const caseId = (after ?? before)!.caseId;
-  const { start, stop } = timerChanges(before?.timer ?? null, after?.timer ?? null);
+  const { start, stop } = timerChanges(before?.timer ?? null, after?.timer ?? null, now);
   if (start) await scheduler.start(caseId, start);
   if (stop) await scheduler.stop(caseId, stop);
 }

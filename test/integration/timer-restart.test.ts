@@ -13,10 +13,14 @@ describe('pending timers across a restart', () => {
     const timeScale = 0.00002;
     const ports = { dynamoDbPort: await freePort(), stepFunctionsPort: await freePort() };
     const first = await ownHelpdesk({ dataDir, timeScale, ...ports });
-    const id = await openCase(first);
-    await first.call('agent', 'POST', `/cases/${id}/replies`, { text: 'Answer' });
-    await eventually(async () => first.helpdesk.stepFunctions.describeExecution(executionArnOf(id)).status === 'RUNNING');
-    await first.helpdesk.stop();
+    let id: string;
+    try {
+      id = await openCase(first);
+      await first.call('agent', 'POST', `/cases/${id}/replies`, { text: 'Answer' });
+      await eventually(async () => first.helpdesk.stepFunctions.describeExecution(executionArnOf(id)).status === 'RUNNING');
+    } finally {
+      await first.helpdesk.stop();
+    }
 
     const second = await ownHelpdesk({ dataDir, timeScale, ...ports });
     try {

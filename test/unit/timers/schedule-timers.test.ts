@@ -37,7 +37,7 @@ describe('scheduleTimers', () => {
   it('stops the superseded execution when a timer is replaced', async () => {
     sfn.on(StartExecutionCommand).resolves({}).on(StopExecutionCommand).resolves({});
 
-    await scheduleTimers(event(record('1', timer(1), timer(2))), scheduler);
+    await scheduleTimers(event(record('1', timer(1), timer(2))), scheduler, () => '2026-11-25T09:00:00.000Z');
 
     expect(sfn.commandCalls(StopExecutionCommand)[0]!.args[0].input.executionArn).toBe(
       `arn:aws:states:eu-central-1:123456789012:execution:case-timer:${CASE_ID}-g1`,
@@ -48,7 +48,7 @@ describe('scheduleTimers', () => {
     sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
     sfn.on(StopExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'missing', $metadata: {} }));
 
-    const result = await scheduleTimers(event(record('1', timer(1), timer(2))), scheduler);
+    const result = await scheduleTimers(event(record('1', timer(1), timer(2))), scheduler, () => '2026-11-25T09:00:00.000Z');
 
     expect(result.batchItemFailures).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { timerChanges } from '../../../functions/timers/timer-changes.ts';
 
 const timer = (generation: number) => ({ purpose: 'wait' as const, dueAt: '2026-12-01T00:00:00.000Z', generation });
+const BEFORE_DUE = '2026-11-30T00:00:00.000Z';
 
 describe('timerChanges', () => {
   it.each([
@@ -11,6 +12,10 @@ describe('timerChanges', () => {
     ['the timer is unchanged', timer(4), timer(4), { start: null, stop: null }],
     ['there was never a timer', null, null, { start: null, stop: null }],
   ])('when %s', (_what, before, after, expected) => {
-    expect(timerChanges(before, after)).toEqual(expected);
+    expect(timerChanges(before, after, BEFORE_DUE)).toEqual(expected);
+  });
+
+  it('does not stop a timer that has come due: it is firing, or fired and cleared itself', () => {
+    expect(timerChanges(timer(2), null, '2026-12-01T00:00:01.000Z')).toEqual({ start: null, stop: null });
   });
 });
