@@ -1,8 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { HANDLER_BUNDLING } from '../lib/handler-function.ts';
+import { build, type Metafile } from 'esbuild';
+import { cdkEsbuildOptions } from '../lib/esbuild-options.ts';
 import { functionEntries, OUT_DIR, REPO_ROOT } from './entries.ts';
 
 /** The bundle every function is compared with: a handler that imports nothing. */
@@ -22,32 +21,6 @@ export interface Bundle {
   sourceMapBytes: number;
   /** Every package in the bundle, largest first. */
   packages: PackageShare[];
-}
-
-type CdkBundling = typeof HANDLER_BUNDLING;
-
-/**
- * How aws-cdk-lib's NodejsFunction passes each bundling option to esbuild (see its
- * `Bundling.buildEsbuildArgs`). Keyed by every option the construct sets, so a new option in
- * lib/handler-function.ts fails the type check here until the bench bundles with it too.
- */
-const TO_ESBUILD: { [K in keyof CdkBundling]: (value: CdkBundling[K]) => BuildOptions } = {
-  format: (format) => ({ format: format === OutputFormat.ESM ? 'esm' : 'cjs' }),
-  target: (target) => ({ target }),
-  minify: (minify) => ({ minify }),
-  sourceMap: (sourcemap) => ({ sourcemap }),
-  sourcesContent: (sourcesContent) => ({ sourcesContent }),
-  mainFields: (mainFields) => ({ mainFields }),
-  banner: (banner) => ({ banner: { js: banner } }),
-  externalModules: (external) => ({ external }),
-};
-
-/** The esbuild options CDK's command line amounts to: it always bundles, for Node. */
-export function cdkEsbuildOptions(): BuildOptions {
-  const translated = (Object.keys(TO_ESBUILD) as (keyof CdkBundling)[]).map((key) =>
-    (TO_ESBUILD[key] as (value: unknown) => BuildOptions)(HANDLER_BUNDLING[key]),
-  );
-  return Object.assign({ bundle: true, platform: 'node' } satisfies BuildOptions, ...translated);
 }
 
 /** Bundles each function's entry and the empty handler exactly as CDK would, into bench/out/. */

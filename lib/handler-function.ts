@@ -32,6 +32,9 @@ export const HANDLER_BUNDLING = {
   banner: ESM_REQUIRE_SHIM,
   // Bundle AWS SDK v3 too, so the clients run at the versions package-lock.json pins.
   externalModules: [],
+  // Lambda provides credentials in the environment: the SDK's default provider chain is swapped for
+  // the environment provider alone (functions/shared/lambda-credentials.ts).
+  esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': './functions/shared/lambda-credentials.ts' },
 } satisfies BundlingOptions;
 
 export interface HandlerFunctionProps {

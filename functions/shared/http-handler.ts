@@ -96,7 +96,8 @@ function parseRequest(route: Route, event: HttpEvent): Request<Route> {
   };
   const params = parse('params', route.params, event.pathParameters ?? {});
   const query = parse('query', route.query, event.queryStringParameters ?? {});
-  const body = parse('body', route.body, rawBody === '' ? {} : parseJson(rawBody));
+  // A route without a body schema ignores whatever body came, as API Gateway would pass it along.
+  const body = route.body ? parse('body', route.body, rawBody === '' ? {} : parseJson(rawBody)) : {};
   if (issues.length > 0) throw new ValidationError(issues);
   return {
     params,
