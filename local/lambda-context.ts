@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-account.ts';
 
 /** The parts of a Lambda context the functions and their logger read. */
 export function lambdaContext(functionName: string): Context {
@@ -7,7 +8,7 @@ export function lambdaContext(functionName: string): Context {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    invokedFunctionArn: `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${functionName}`,
     memoryLimitInMB: '512',
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,

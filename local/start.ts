@@ -1,18 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Context } from 'aws-lambda';
 import { type TenantSettings, TenantSettingsSchema } from '../functions/domain/tenant-settings.ts';
 import type { RouteGroup } from '../functions/routes.ts';
 import { ensureTable } from './create-table.ts';
 import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { LOCAL_REGION } from './local-account.ts';
 import { createHttpServer, type LambdaHandler } from './http-server.ts';
-import { lambdaContext } from './lambda-context.ts';
-import { CASE_TIMER_ASL, loadDefinition } from './step-functions/asl-definition.ts';
-import { ExecutionJournal } from './step-functions/execution-journal.ts';
-import { LocalStepFunctions } from './step-functions/local-step-functions.ts';
-import { createSfnEndpoint } from './step-functions/sfn-endpoint.ts';
-import { StreamPoller } from './stream-poller.ts';
+import type { LocalStepFunctions } from './step-functions/local-step-functions.ts';
+import { startTimers } from './timers.ts';
 import { tenantSettings } from './tenant.ts';
 import { LOCAL_ACCOUNTS, TokenIssuer } from './token-issuer.ts';
 
@@ -48,10 +44,6 @@ export interface LocalHelpdesk {
 }
 
 export const LOCAL_TABLE_NAME = 'helpdesk-local';
-const REGION = 'eu-central-1';
-const LOCAL_ACCOUNT = '000000000000';
-export const LOCAL_STATE_MACHINE_ARN = `arn:aws:states:${REGION}:${LOCAL_ACCOUNT}:stateMachine:case-timer`;
-const functionArn = (name: string) => `arn:aws:lambda:${REGION}:${LOCAL_ACCOUNT}:function:${name}`;
 
 /**
  * The embedded helpdesk: DynamoDB Local, the table from the CDK definition, and the very Lambda
@@ -68,7 +60,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: db.endpoint,
-      AWS_REGION: REGION,
+      AWS_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: LOCAL_TABLE_NAME,
@@ -80,7 +72,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     await ensureTable(client, LOCAL_TABLE_NAME);
     client.destroy();
 
-    const timers = await startTimers(dataDir, options);
+    const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer);
     await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
@@ -106,55 +98,6 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     throw error;
   }
 }
-
-/**
- * The timer path as in the cloud: the table's stream feeds the schedule-timers function, which
- * starts and stops executions through the Step Functions API; the executions run the ASL file and
- * invoke the fire-timer and record-timer-failure functions.
- */
-async function startTimers(dataDir: string | undefined, options: LocalOptions) {
-  const stepFunctions = new LocalStepFunctions({
-    stateMachineArn: LOCAL_STATE_MACHINE_ARN,
-    definition: loadDefinition(CASE_TIMER_ASL, {
-      FireTimerFunctionArn: functionArn('fire-timer'),
-      RecordTimerFailureFunctionArn: functionArn('record-timer-failure'),
-    }),
-    tasks: {
-      FireTimer: invoker('fire-timer', (await import('../functions/entries/fire-timer.ts')).handler),
-      RecordFailure: invoker('record-timer-failure', (await import('../functions/entries/record-timer-failure.ts')).handler),
-    },
-    journal: new ExecutionJournal(dataDir ? join(dataDir, 'step-functions.json') : undefined),
-    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
-    ...(options.timerRetryIntervalMs === undefined ? {} : { retryIntervalMs: options.timerRetryIntervalMs }),
-  });
-  const endpoint = createSfnEndpoint(stepFunctions, LOCAL_STATE_MACHINE_ARN);
-  await new Promise<void>((done) => endpoint.listen(options.stepFunctionsPort ?? 0, '127.0.0.1', done));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`,
-    STATE_MACHINE_ARN: LOCAL_STATE_MACHINE_ARN,
-  });
-  const scheduleTimers = (await import('../functions/entries/schedule-timers.ts')).handler;
-  const poller = new StreamPoller(
-    LOCAL_TABLE_NAME,
-    (event) => scheduleTimers(event, lambdaContext('schedule-timers')),
-    dataDir ? join(dataDir, 'stream-checkpoint.json') : undefined,
-  );
-  await poller.start();
-  stepFunctions.resumePending();
-  return {
-    stepFunctions,
-    stop: async () => {
-      await poller.stop();
-      stepFunctions.shutdown();
-      await new Promise<void>((done) => endpoint.close(() => done()));
-    },
-  };
-}
-
-const invoker =
-  (name: string, handler: (event: unknown, context: Context) => Promise<unknown>) =>
-  (input: unknown): Promise<unknown> =>
-    handler(input, lambdaContext(name));
 
 /** Imported after the environment is set, as Lambda would load them. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {

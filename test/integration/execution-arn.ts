@@ -1,3 +1,6 @@
-/** The local execution of a case's timer (the local state machine ARN, named as the scheduler names it). */
+import { executionName } from '../../functions/timers/timer-input.ts';
+import { LOCAL_STATE_MACHINE_ARN } from '../../local/timers.ts';
+
+/** The local execution of a case's timer, named as the scheduler names it. */
 export const executionArnOf = (caseId: string, generation = 1) =>
-  `arn:aws:states:eu-central-1:000000000000:execution:case-timer:${caseId}-g${generation}`;
+  `${LOCAL_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${executionName(caseId, generation)}`;

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import { lambdaContext } from './lambda-context.ts';
+import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-account.ts';
+import { CASE_TIMER_ASL, loadDefinition } from './step-functions/asl-definition.ts';
+import { ExecutionJournal } from './step-functions/execution-journal.ts';
+import { LocalStepFunctions } from './step-functions/local-step-functions.ts';
+import { createSfnEndpoint } from './step-functions/sfn-endpoint.ts';
+import { StreamPoller } from './stream-poller.ts';
+
+export const LOCAL_STATE_MACHINE_ARN = `arn:aws:states:${LOCAL_REGION}:${LOCAL_ACCOUNT}:stateMachine:case-timer`;
+const functionArn = (name: string) => `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${name}`;
+
+export interface TimerOptions {
+  tableName: string;
+  dataDir?: string;
+  timeScale?: number;
+  timerRetryIntervalMs?: number;
+  stepFunctionsPort?: number;
+}
+
+/**
+ * The timer path as in the cloud: the table's stream feeds the schedule-timers function, which
+ * starts and stops executions through the Step Functions API; the executions run the ASL file and
+ * invoke the fire-timer and record-timer-failure functions.
+ */
+export async function startTimers(options: TimerOptions) {
+  const { dataDir } = options;
+  const stepFunctions = new LocalStepFunctions({
+    stateMachineArn: LOCAL_STATE_MACHINE_ARN,
+    definition: loadDefinition(CASE_TIMER_ASL, {
+      FireTimerFunctionArn: functionArn('fire-timer'),
+      RecordTimerFailureFunctionArn: functionArn('record-timer-failure'),
+    }),
+    tasks: {
+      FireTimer: invoker('fire-timer', (await import('../functions/entries/fire-timer.ts')).handler),
+      RecordFailure: invoker('record-timer-failure', (await import('../functions/entries/record-timer-failure.ts')).handler),
+    },
+    journal: new ExecutionJournal(dataDir ? join(dataDir, 'step-functions.json') : undefined),
+    ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
+    ...(options.timerRetryIntervalMs === undefined ? {} : { retryIntervalMs: options.timerRetryIntervalMs }),
+  });
+  const endpoint = createSfnEndpoint(stepFunctions, LOCAL_STATE_MACHINE_ARN);
+  await new Promise<void>((done) => endpoint.listen(options.stepFunctionsPort ?? 0, '127.0.0.1', done));
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`,
+    STATE_MACHINE_ARN: LOCAL_STATE_MACHINE_ARN,
+  });
+  const scheduleTimers = (await import('../functions/entries/schedule-timers.ts')).handler;
+  const poller = new StreamPoller(
+    options.tableName,
+    (event) => scheduleTimers(event, lambdaContext('schedule-timers')),
+    dataDir ? join(dataDir, 'stream-checkpoint.json') : undefined,
+  );
+  await poller.start();
+  stepFunctions.resumePending();
+  return {
+    stepFunctions,
+    stop: async () => {
+      await poller.stop();
+      stepFunctions.shutdown();
+      await new Promise<void>((done) => endpoint.close(() => done()));
+    },
+  };
+}
+
+const invoker =
+  (name: string, handler: (event: unknown, context: Context) => Promise<unknown>) =>
+  (input: unknown): Promise<unknown> =>
+    handler(input, lambdaContext(name));
