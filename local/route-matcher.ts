@@ -1,4 +1,4 @@
-import { type Route, type RouteGroup, routeKey, routes } from '../functions/routes.ts';
+import { type Route, routeKey, routes } from '../functions/routes.ts';
 
 export interface MatchedRoute {
   route: Route;
@@ -26,5 +26,3 @@ export function matchRoute(method: string, path: string): MatchedRoute | null {
   }
   return null;
 }
-
-export const routeGroups = (): RouteGroup[] => [...new Set(compiled.map((c) => c.route.group))];

@@ -27,7 +27,6 @@ export class StreamPoller {
   private readonly iterators = new Map<string, string | null>();
   private stopped = false;
   private loop: Promise<void> | undefined;
-  private busy = false;
 
   constructor(
     private readonly tableName: string,
@@ -50,11 +49,6 @@ export class StreamPoller {
     this.stopped = true;
     await this.loop;
     this.streams.destroy();
-  }
-
-  /** True while a batch is being handled (for tests and benchmarks that wait for quiet). */
-  get handling(): boolean {
-    return this.busy;
   }
 
   private async run(streamArn: string): Promise<void> {
@@ -88,21 +82,16 @@ export class StreamPoller {
   }
 
   private async deliver(streamArn: string, shardId: string, records: StreamRecord[]): Promise<void> {
-    this.busy = true;
-    try {
-      const event = { Records: records.map((r) => ({ ...r, eventSource: 'aws:dynamodb', eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent;
-      const { batchItemFailures } = await this.handler(event);
-      const failed = batchItemFailures[0]?.itemIdentifier;
-      const handled = failed === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failed));
-      const last = handled.at(-1)?.dynamodb?.SequenceNumber;
-      if (last) this.checkpoint(shardId, last);
-      if (failed !== undefined) {
-        // Like the event source mapping: retry from the failed record, in order, after a pause.
-        this.iterators.delete(shardId);
-        await sleep(RETRY_AFTER_FAILURE_MS);
-      }
-    } finally {
-      this.busy = false;
+    const event = { Records: records.map((r) => ({ ...r, eventSource: 'aws:dynamodb', eventSourceARN: streamArn })) } as unknown as DynamoDBStreamEvent;
+    const { batchItemFailures } = await this.handler(event);
+    const failed = batchItemFailures[0]?.itemIdentifier;
+    const handled = failed === undefined ? records : records.slice(0, records.findIndex((r) => r.dynamodb?.SequenceNumber === failed));
+    const last = handled.at(-1)?.dynamodb?.SequenceNumber;
+    if (last) this.checkpoint(shardId, last);
+    if (failed !== undefined) {
+      // Like the event source mapping: retry from the failed record, in order, after a pause.
+      this.iterators.delete(shardId);
+      await sleep(RETRY_AFTER_FAILURE_MS);
     }
   }
 

@@ -98,11 +98,6 @@ export class LocalStepFunctions {
     for (const executionArn of [...this.running.keys()]) this.cancel(executionArn);
   }
 
-  /** True when no execution is waiting or running. */
-  get idle(): boolean {
-    return this.running.size === 0;
-  }
-
   private wakeAt(input: string, now: number): number {
     let dueAt: number;
     try {
