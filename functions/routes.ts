@@ -51,6 +51,8 @@ export interface Route {
   mutation?: boolean;
   status: 200 | 201;
   response: z.ZodType;
+  /** When the route may also answer 201 with a new resource, what that means. */
+  created?: string;
 }
 
 const STAFF = ['agent', 'admin', 'robot'] as const;
@@ -102,12 +104,15 @@ export const routes = {
   closeCase: caseRoute('/close', 'Close now (a resolved case, or resolve and close an open one)', CloseInputSchema),
   rejectAsSpam: caseRoute('/spam', 'Close as spam'),
   linkCustomer: caseRoute('/customer', 'Link the case to a customer record', LinkCustomerInputSchema, 'PUT'),
-  recordCustomerMessage: caseRoute(
-    '/messages',
-    'Record a message the customer sent through an integration or by phone: it ends a wait at once and reopens a ' +
-      'resolved case; on a closed case it starts a linked follow-up case (201) or reopens it, as the tenant chose',
-    CustomerMessageInputSchema,
-  ),
+  recordCustomerMessage: {
+    ...caseRoute(
+      '/messages',
+      'Record a message the customer sent through an integration or by phone: it ends a wait at once and reopens a ' +
+        'resolved case; on a closed case it starts a linked follow-up case or reopens it, as the tenant chose',
+      CustomerMessageInputSchema,
+    ),
+    created: 'The case was closed: the message started this new case, linked to it',
+  },
   listQueue: {
     method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
     query: QueueQuerySchema, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,

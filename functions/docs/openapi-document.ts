@@ -35,6 +35,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       },
       responses: {
         [route.status]: { description: 'Success', content: { 'application/json': { schema: route.response } } },
+        ...(route.created ? { 201: { description: route.created, content: { 'application/json': { schema: route.response } } } } : {}),
         ...Object.fromEntries(
           Object.entries(ERRORS)
             .filter(([status]) => !isPublic || status === '404')
