@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { cdkEsbuildOptions } from '../lib/esbuild-options.ts';
-import { functionEntries, OUT_DIR, REPO_ROOT } from './entries.ts';
+import { bundledEntries, OUT_DIR, REPO_ROOT } from './entries.ts';
 
 /** The bundle every function is compared with: a handler that imports nothing. */
 export const EMPTY_HANDLER = { name: 'empty handler', path: 'bench/empty-handler.ts' } as const;
@@ -25,7 +25,7 @@ export interface Bundle {
 
 /** Bundles each function's entry and the empty handler exactly as CDK would, into bench/out/. */
 export async function bundleAll(): Promise<{ functions: Bundle[]; empty: Bundle }> {
-  const functions = await Promise.all(functionEntries().map(({ group, path }) => bundle(group, path)));
+  const functions = await Promise.all(bundledEntries().map(({ name, path }) => bundle(name, path)));
   return { functions, empty: await bundle(EMPTY_HANDLER.name, EMPTY_HANDLER.path) };
 }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROUTE_GROUPS, type RouteGroup } from '../functions/routes.ts';
+import { TIMER_FUNCTIONS } from '../lib/case-timers.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const OUT_DIR = join(REPO_ROOT, 'bench', 'out');
@@ -15,4 +16,10 @@ export interface Entry {
 /** One Lambda function per route group, with the entry file lib/http-api.ts gives it. */
 export function functionEntries(): Entry[] {
   return (Object.keys(ROUTE_GROUPS) as RouteGroup[]).map((group) => ({ group, path: `functions/entries/${group}.ts` }));
+}
+
+/** Every function CDK bundles: the route groups, then the timer functions of lib/case-timers.ts. */
+export function bundledEntries(): { name: string; path: string }[] {
+  const timers = Object.keys(TIMER_FUNCTIONS).map((name) => ({ name, path: `functions/entries/${name}.ts` }));
+  return [...functionEntries().map(({ group, path }) => ({ name: group, path })), ...timers];
 }

@@ -283,7 +283,7 @@ ${table(
     Read the WCU of transactional writes as a lower bound.
   - *p50 / p99*: the handler invocation, in process, including the round trips to DynamoDB Local on this
     machine: compare operations with each other, not with latency in AWS.
-- **Bundle size.** Each function (one per route group, \`functions/entries/<group>.ts\`) and an empty
+- **Bundle size.** Each function (one per route group and one per timer function, \`functions/entries/<name>.ts\`) and an empty
   handler, bundled by esbuild with the options \`lib/handler-function.ts\` gives CDK (\`HANDLER_BUNDLING\`),
   into \`bench/out/\`. Sizes are of the minified \`index.mjs\` in KB of 1,024 bytes; package shares come from
   esbuild's metafile.

@@ -15,7 +15,7 @@ import { HandlerFunction } from './handler-function.ts';
 
 export const CASE_TIMER_ASL = fileURLToPath(new URL('../statemachines/case-timer.asl.json', import.meta.url));
 
-const TIMER_FUNCTIONS = {
+export const TIMER_FUNCTIONS = {
   'fire-timer': 'Applies a due case timer (invoked by the case timer state machine)',
   'record-timer-failure': 'Records on the case timeline that its timer could not be applied',
   'schedule-timers': 'Starts and stops case timer executions from the table stream',

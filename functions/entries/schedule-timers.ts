@@ -3,6 +3,6 @@ import middy from '@middy/core';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '../shared/logger.ts';
 import { scheduleTimers } from '../timers/schedule-timers.ts';
-import { timerScheduler } from '../timers/timer-deps.ts';
+import { timerScheduler } from '../timers/scheduler-deps.ts';
 
 export const handler = middy(async (event: DynamoDBStreamEvent) => scheduleTimers(event, timerScheduler())).use(injectLambdaContext(logger));
