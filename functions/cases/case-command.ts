@@ -7,7 +7,6 @@ import type { Deps } from '../shared/deps.ts';
 import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
 import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
 import type { SaveOptions } from '../store/case-store.ts';
-import { IdempotentReplay } from '../store/idempotency.ts';
 
 /** Without If-Match a command is re-run on the fresh case this many times when another change wins the race. */
 const ATTEMPTS = 3;
@@ -41,7 +40,6 @@ export function caseCommand<R extends Route>(
       try {
         return await save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), requires);
       } catch (error) {
-        if (error instanceof IdempotentReplay) return error.response;
         const retry = error instanceof ConflictError && error.code === 'version_conflict' && request.ifMatch === undefined;
         if (!retry || attempt === ATTEMPTS) throw error;
       }

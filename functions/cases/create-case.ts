@@ -5,7 +5,6 @@ import { routes } from '../routes.ts';
 import { caseResponse } from '../shared/case-response.ts';
 import { defineHandler } from '../shared/http-handler.ts';
 import { idempotencyRecord } from '../shared/idempotent.ts';
-import { IdempotentReplay } from '../store/idempotency.ts';
 import { keys } from '../store/keys.ts';
 
 export const createCase = defineHandler(routes.createCase, async (request, deps) => {
@@ -13,16 +12,11 @@ export const createCase = defineHandler(routes.createCase, async (request, deps)
   const context = { actor: request.actor!, now: deps.clock(), settings: deps.settings };
   const identity = { id: deps.newId() };
   const respond = (c: Case) => caseResponse(c, deps.settings, 201);
-  try {
-    const created = await deps.cases.createCase((number) => createCaseRule(body, context, { ...identity, number }), {
-      idempotency: (outcome) => idempotencyRecord(request, respond(outcome.case)),
-      ...(body.customerId
-        ? { requires: { key: keys.customer(body.customerId), missing: () => new NotFoundError(`customer ${body.customerId} not found`) } }
-        : {}),
-    });
-    return respond(created.case);
-  } catch (error) {
-    if (error instanceof IdempotentReplay) return error.response;
-    throw error;
-  }
+  const created = await deps.cases.createCase((number) => createCaseRule(body, context, { ...identity, number }), {
+    idempotency: (outcome) => idempotencyRecord(request, respond(outcome.case)),
+    ...(body.customerId
+      ? { requires: { key: keys.customer(body.customerId), missing: () => new NotFoundError(`customer ${body.customerId} not found`) } }
+      : {}),
+  });
+  return respond(created.case);
 });

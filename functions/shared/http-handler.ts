@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Actor } from '../domain/actor.ts';
 import { type FieldIssue, ValidationError } from '../domain/errors.ts';
 import { type Route, routeKey } from '../routes.ts';
+import { IdempotentReplay } from '../store/idempotency.ts';
 import type { Deps } from './deps.ts';
 import { HttpError, toErrorResponse, zodIssues } from './http-errors.ts';
 import { actorFromEvent } from './identity.ts';
@@ -64,6 +65,8 @@ export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps) {
     try {
       return respond(await handler.run(parseRequest(handler.route, event) as never, deps()));
     } catch (error) {
+      // A retry of a request already done gets the answer it got the first time.
+      if (error instanceof IdempotentReplay) return respond(error.response);
       const mapped = toErrorResponse(error);
       if (mapped) return respond(mapped);
       logger.error('unhandled error', { error: error as Error, routeKey: event.routeKey });
