@@ -38,7 +38,7 @@ async function handle(
   let claims = null;
   if (matched.route.auth !== 'public') {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    claims = token ? issuer.verify(token) : null;
+    claims = token ? await issuer.verify(token) : null;
     if (!claims) return send(response, 401, { message: 'Unauthorized' });
   }
   const event = toApiGatewayEvent({ request, url, routeKey: matched.routeKey, pathParameters: matched.pathParameters, body, claims });

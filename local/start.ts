@@ -78,7 +78,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
     const { port } = server.address() as AddressInfo;
     const tokens = Object.fromEntries(
-      Object.entries(LOCAL_ACCOUNTS).map(([name, claims]) => [name, issuer.issue(claims)]),
+      await Promise.all(Object.entries(LOCAL_ACCOUNTS).map(async ([name, claims]) => [name, await issuer.issue(claims)])),
     ) as LocalHelpdesk['tokens'];
     return {
       url: `http://localhost:${port}`,

@@ -1,18 +1,25 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { jwtVerify, SignJWT } from 'jose';
 
 export type Claims = Record<string, string | number | string[]>;
 
-const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+/** The app clients the local user pool has; the HTTP API authorizer lists them as its audience. */
+const LOCAL_CLIENT_IDS = ['local-web', 'local-robot'] as const;
+
+/** Issuer and verifier share one clock, so the tolerance only covers rounding to whole seconds. */
+const CLOCK_TOLERANCE_SECONDS = 5;
 
 /**
  * A local stand-in for the Cognito user pool: RS256 tokens with the claims Cognito puts in its
  * access tokens (`sub`, `cognito:groups`, `scope`, `client_id`), verified the way the HTTP API
- * JWT authorizer does (signature, issuer, expiry). With a key file, tokens survive restarts.
+ * JWT authorizer does. With a key file, tokens survive restarts.
  */
 export class TokenIssuer {
   readonly issuer: string;
+  /** Derived from the public key, so a token signed with another key file is refused by `kid` alone. */
+  readonly keyId: string;
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
 
@@ -20,29 +27,47 @@ export class TokenIssuer {
     this.issuer = options.issuer;
     this.privateKey = loadOrCreateKey(options.keyFile);
     this.publicKey = createPublicKey(this.privateKey);
+    this.keyId = createHash('sha256').update(this.publicKey.export({ type: 'spki', format: 'der' })).digest('base64url');
   }
 
-  issue(claims: Claims, lifetimeSeconds = 30 * 24 * 3600): string {
+  async issue(claims: Claims, lifetimeSeconds = 30 * 24 * 3600): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
     const payload = { iss: this.issuer, iat: now, exp: now + lifetimeSeconds, token_use: 'access', client_id: 'local-web', ...claims };
-    const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'local' })}.${b64(payload)}`;
-    return `${unsigned}.${sign('sha256', Buffer.from(unsigned), this.privateKey).toString('base64url')}`;
+    return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: this.keyId }).sign(this.privateKey);
   }
 
-  /** The token's claims, or null when it is malformed, forged, expired or from another issuer. */
-  verify(token: string): Claims | null {
-    const [header, payload, signature] = token.split('.');
-    if (!header || !payload || !signature) return null;
-    const valid = verify('sha256', Buffer.from(`${header}.${payload}`), this.publicKey, Buffer.from(signature, 'base64url'));
-    if (!valid) return null;
+  /**
+   * The token's claims, or null when the API Gateway JWT authorizer would refuse it: malformed,
+   * unknown `kid`, bad signature, another issuer, an audience that is not a local client, expired,
+   * not yet valid (`nbf`) or issued in the future (`iat`).
+   */
+  async verify(token: string): Promise<Claims | null> {
     try {
-      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Claims;
-      if (claims.iss !== this.issuer || typeof claims.exp !== 'number' || claims.exp * 1000 < Date.now()) return null;
-      return claims;
+      const { payload } = await jwtVerify(
+        token,
+        (header) => {
+          if (header.kid !== this.keyId) throw new Error(`unknown kid ${String(header.kid)}`);
+          return this.publicKey;
+        },
+        { issuer: this.issuer, algorithms: ['RS256'], requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS },
+      );
+      // jose checks iat only together with maxTokenAge; API Gateway refuses one in the future.
+      if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) return null;
+      if (!hasLocalAudience(payload.aud ?? payload.client_id)) return null;
+      return payload as Claims;
     } catch {
       return null;
     }
   }
+}
+
+/**
+ * Cognito access tokens carry `client_id` and no `aud`; API Gateway checks `aud` when present,
+ * otherwise `client_id`, against the authorizer's audience list.
+ */
+function hasLocalAudience(audience: unknown): boolean {
+  const values = Array.isArray(audience) ? audience : [audience];
+  return values.some((value) => (LOCAL_CLIENT_IDS as readonly unknown[]).includes(value));
 }
 
 function loadOrCreateKey(keyFile: string | undefined): KeyObject {
