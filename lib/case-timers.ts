@@ -11,6 +11,7 @@ import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cd
 import { Construct } from 'constructs';
 import { keys } from '../functions/store/keys.ts';
 import { caseTable } from '../functions/store/table-definition.ts';
+import type { AlarmTopic } from './alarm-topic.ts';
 import { HandlerFunction } from './handler-function.ts';
 
 export const CASE_TIMER_ASL = fileURLToPath(new URL('../statemachines/case-timer.asl.json', import.meta.url));
@@ -28,13 +29,14 @@ export interface CaseTimersProps {
   /** Passed to every function next to TABLE_NAME, as to the API's. */
   readonly environment: Record<string, string>;
   readonly logRetention: RetentionDays;
+  /** Every alarm below notifies it. */
+  readonly alarms: AlarmTopic;
 }
 
 /**
  * Case timers: the table stream starts one Standard execution per armed timer and stops the one it
  * replaces; the execution waits until the timer is due, then fires it. Alarms watch each place a
- * timer can be lost or late. They have no actions because no notification target is configured
- * yet: they show in the console until an on-call topic is wired to them.
+ * timer can be lost or late, and report to the tenant's alarm topic.
  */
 export class CaseTimers extends Construct {
   public readonly stateMachine: StateMachine;
@@ -163,15 +165,17 @@ export class CaseTimers extends Construct {
 
     const fiveMinutes = Duration.minutes(5);
     const alarm = (name: string, metric: IMetric, threshold: number, description: string) =>
-      new Alarm(this, name, {
-        metric,
-        threshold,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        // No executions or messages means no data, and nothing wrong.
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: description,
-      });
+      props.alarms.notify(
+        new Alarm(this, name, {
+          metric,
+          threshold,
+          evaluationPeriods: 1,
+          comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+          // No executions or messages means no data, and nothing wrong.
+          treatMissingData: TreatMissingData.NOT_BREACHING,
+          alarmDescription: description,
+        }),
+      );
     // Aborted executions are not alarmed: stopping a superseded timer is how re-arming works.
     alarm(
       'ExecutionsFailedAlarm',

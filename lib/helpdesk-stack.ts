@@ -1,5 +1,6 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from './alarm-topic.ts';
 import { CaseTable } from './case-table.ts';
 import { CaseTimers } from './case-timers.ts';
 import { HelpdeskApi } from './http-api.ts';
@@ -12,6 +13,7 @@ export interface HelpdeskStackProps extends StackProps {
 
 /** One tenant's helpdesk. */
 export class HelpdeskStack extends Stack {
+  public readonly alarms: AlarmTopic;
   public readonly cases: CaseTable;
   public readonly identity: Identity;
   public readonly api: HelpdeskApi;
@@ -22,6 +24,7 @@ export class HelpdeskStack extends Stack {
     const { config } = props;
     const environment = { TENANT_SETTINGS: JSON.stringify(config.settings) };
 
+    this.alarms = new AlarmTopic(this, 'Alarms', { emails: config.alarmEmails });
     this.cases = new CaseTable(this, 'CaseTable');
     this.identity = new Identity(this, 'Identity', {
       callbackUrls: config.callbackUrls,
@@ -40,6 +43,7 @@ export class HelpdeskStack extends Stack {
       table: this.cases.table,
       environment,
       logRetention: config.logRetentionDays,
+      alarms: this.alarms,
     });
   }
 }

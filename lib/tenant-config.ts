@@ -45,6 +45,23 @@ export const TenantDeployConfigSchema = z.strictObject({
       burstLimit: z.number().int().positive().default(200),
     })
     .prefault({}),
+  // Who is mailed the stack's alarms (more than a few people belong behind one list address). Empty still
+  // creates the alarm topic, so a subscription can be added by hand.
+  alarmEmails: z
+    .array(z.email())
+    .max(10)
+    .superRefine((emails, ctx) => {
+      // Each address becomes a subscription named after it: an exact repeat would fail the synth without saying
+      // why, and one in other letter case would mail the same mailbox twice.
+      const seen = new Set<string>();
+      emails.forEach((email, index) => {
+        if (seen.has(email.toLowerCase())) {
+          ctx.addIssue({ code: 'custom', path: [index], message: `duplicate address '${email}'` });
+        }
+        seen.add(email.toLowerCase());
+      });
+    })
+    .default([]),
 });
 
 export type TenantConfig = Omit<z.infer<typeof TenantDeployConfigSchema>, 'authDomainPrefix'> & {

@@ -1,4 +1,5 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { App, type CfnElement, Validations } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
@@ -14,5 +15,18 @@ describe('HelpdeskStack', () => {
     const synth = () => app.synth();
 
     expect(synth).not.toThrow();
+  });
+
+  it('sends every alarm and its recovery to the alarm topic', () => {
+    const app = new App({ context: { ...cdkJson.context, tenant: 'acme', 'aws:cdk:bundling-stacks': [] } });
+    const stack = new HelpdeskStack(app, 'Helpdesk-acme', { config: loadTenantConfig(app) });
+    const topic = { Ref: stack.getLogicalId(stack.alarms.topic.node.defaultChild as CfnElement) };
+
+    const alarms = Object.entries(Template.fromStack(stack).findResources('AWS::CloudWatch::Alarm'));
+
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const [id, { Properties }] of alarms) {
+      expect({ id, actions: Properties.AlarmActions, ok: Properties.OKActions }).toEqual({ id, actions: [topic], ok: [topic] });
+    }
   });
 });

@@ -28,6 +28,7 @@ describe('loadTenantConfig', () => {
       callbackUrls: ['http://localhost:3000/'],
       authDomainPrefix: 'helpdesk-demo',
       apiThrottle: { rateLimit: 100, burstLimit: 200 },
+      alarmEmails: [],
     });
   });
 
@@ -65,6 +66,17 @@ describe('loadTenantConfig', () => {
     ['a plain-http callback off localhost', { callbackUrls: ['http://acme.example/cb'] }, 'tenants.bad.callbackUrls.0'],
     ['a reserved word in the auth domain', { authDomainPrefix: 'acme-cognito' }, 'tenants.bad.authDomainPrefix'],
     ['an unknown top-level key', { logRetention: 90 }, 'tenants.bad: Unrecognized key: "logRetention"'],
+    ['an alarm address that is not an e-mail', { alarmEmails: ['ops@example.com', 'ops-at-example'] }, 'tenants.bad.alarmEmails.1'],
+    [
+      'more than ten alarm addresses',
+      { alarmEmails: Array.from({ length: 11 }, (_, index) => `ops${index}@example.com`) },
+      'tenants.bad.alarmEmails',
+    ],
+    [
+      'the same alarm address twice',
+      { alarmEmails: ['ops@example.com', 'Ops@Example.com'] },
+      "tenants.bad.alarmEmails.1: duplicate address 'Ops@Example.com'",
+    ],
   ])('rejects %s, naming the field', (_, config, path) => {
     const context = withTenant(config);
 
