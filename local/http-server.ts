@@ -3,13 +3,15 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { RouteGroup } from '../functions/routes.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
 import { lambdaContext } from './lambda-context.ts';
-import { matchRoute } from './route-matcher.ts';
+import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
 /** API Gateway's own payload limit for HTTP APIs; the functions enforce their smaller one. */
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** How much of an oversized body is read and discarded to keep the connection; past it the connection is closed. */
+const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
 
 /**
  * Serves the route table over HTTP the way API Gateway does: it verifies the bearer token,
@@ -30,11 +32,20 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
-  const matched = matchRoute(request.method ?? 'GET', url.pathname);
+  let url: URL;
+  let matched: MatchedRoute | null;
+  try {
+    url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    matched = matchRoute(request.method ?? 'GET', url.pathname);
+  } catch (error) {
+    // API Gateway refuses these before routing: a Host that is no host name, a path that does not percent-decode.
+    if (error instanceof TypeError || error instanceof URIError) return send(response, 400, { message: 'Bad Request' });
+    throw error;
+  }
   if (!matched) return send(response, 404, { message: 'Not Found' });
   const body = await readBody(request);
-  if (body === null) return send(response, 413, { message: 'Request Entity Too Large' });
+  if (body === 'too-large') return send(response, 413, { message: 'Request Entity Too Large' });
+  if (body === 'too-large-to-drain') return send(response, 413, { message: 'Request Entity Too Large' }, { connection: 'close' });
   let claims = null;
   if (matched.route.auth !== 'public') {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -47,18 +58,25 @@ async function handle(
   response.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
+/**
+ * The body, or which kind of too large it is. Past the limit the rest is read and discarded, so the
+ * 413 leaves the connection usable for the next request, as behind API Gateway; a body that goes on
+ * past the drain cap is left unread and the connection closes after the answer.
+ */
+async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large' | 'too-large-to-drain'> {
+  let chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of request) {
+  // destroyOnReturn: false, as leaving the loop must not reset the socket before the 413 is sent.
+  for await (const chunk of request.iterator({ destroyOnReturn: false })) {
     size += (chunk as Buffer).length;
-    if (size > GATEWAY_MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
+    if (size > MAX_DRAINED_BYTES) return 'too-large-to-drain';
+    if (size > GATEWAY_MAX_BODY_BYTES) chunks = [];
+    else chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks);
+  return size > GATEWAY_MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers });
   response.end(JSON.stringify(body));
 }

@@ -15,7 +15,10 @@ const compiled = Object.values(routes as Record<string, Route>).map((route) => {
   return { route, names, regex: new RegExp(`^${pattern}$`) };
 });
 
-/** Matches a request against the route table the way API Gateway does (exact method and path template). */
+/**
+ * Matches a request against the route table the way API Gateway does (exact method and path template).
+ * @throws URIError when a path parameter is not valid percent-encoding (the caller answers 400).
+ */
 export function matchRoute(method: string, path: string): MatchedRoute | null {
   for (const { route, names, regex } of compiled) {
     if (route.method !== method) continue;
