@@ -13,12 +13,13 @@ import {
   WaitInputSchema,
 } from './domain/requests.ts';
 import { CreateCustomerInputSchema, FindCustomerQuerySchema } from './domain/customer.ts';
-import { NextCaseInputSchema, QueueNameSchema, QueueQuerySchema } from './domain/queues.ts';
+import { NextCaseInputSchema, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
 import {
   CaseListResponseSchema,
   CaseResponseSchema,
   CaseWithTimelineResponseSchema,
   CustomerResponseSchema,
+  TimelinePageResponseSchema,
 } from './domain/responses.ts';
 
 export type Role = 'agent' | 'admin' | 'robot';
@@ -87,7 +88,11 @@ export const routes = {
   },
   getCase: {
     method: 'GET', path: '/cases/{caseId}', group: 'case-queries', auth: STAFF, params: CaseParams,
-    summary: 'A case with its whole timeline; the ETag is its version', status: 200, response: CaseWithTimelineResponseSchema,
+    summary: 'A case with its newest timeline entries; the ETag is its version', status: 200, response: CaseWithTimelineResponseSchema,
+  },
+  listTimeline: {
+    method: 'GET', path: '/cases/{caseId}/timeline', group: 'case-queries', auth: STAFF, params: CaseParams, query: TimelineQuerySchema,
+    summary: "A page of a case's timeline, newest first by default", status: 200, response: TimelinePageResponseSchema,
   },
   updateCase: caseRoute('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
   submitDraft: caseRoute('/submit', 'Submit a draft; every missing field is reported'),

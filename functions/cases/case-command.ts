@@ -6,17 +6,16 @@ import { caseResponse } from '../shared/case-response.ts';
 import type { Deps } from '../shared/deps.ts';
 import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
 import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
+import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import type { SaveOptions } from '../store/case-store.ts';
-
-/** Without If-Match a command is re-run on the fresh case this many times when another change wins the race. */
-const ATTEMPTS = 3;
 
 type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>) => Outcome;
 
 /**
  * A command on one case: load it (one read), apply the domain rule, save it conditional on the
  * version read (one write). With If-Match the caller's version must be current, and a lost
- * race is a 409; without it the command is simply applied again to the newer case.
+ * race is a 409; without it the command is applied again to the newer case, with jittered
+ * backoff, until it lands or the retry budget is spent (`BUSY_CASE_RETRY`).
  */
 export function caseCommand<R extends Route>(
   route: R,
@@ -26,7 +25,7 @@ export function caseCommand<R extends Route>(
   return defineHandler(route, async (request, deps) => {
     const { caseId } = request.params as { caseId: string };
     const actor = request.actor!;
-    for (let attempt = 1; ; attempt++) {
+    const attempt = async () => {
       const loaded = await deps.cases.loadForCommand(
         caseId,
         request.idempotencyKey ? { actorId: actor.id, key: request.idempotencyKey } : undefined,
@@ -37,13 +36,10 @@ export function caseCommand<R extends Route>(
       if (request.ifMatch !== undefined && request.ifMatch !== current.version) {
         throw new ConflictError(`the case is at version ${current.version}; you sent If-Match ${request.ifMatch}. Reload it`);
       }
-      try {
-        return await save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), requires);
-      } catch (error) {
-        const retry = error instanceof ConflictError && error.code === 'version_conflict' && request.ifMatch === undefined;
-        if (!retry || attempt === ATTEMPTS) throw error;
-      }
-    }
+      return save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), requires);
+    };
+    // With If-Match the caller asked for exactly the version it saw: a lost race is its 409 at once.
+    return request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
   });
 }
 

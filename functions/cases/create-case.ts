@@ -4,12 +4,24 @@ import { NotFoundError } from '../domain/errors.ts';
 import { routes } from '../routes.ts';
 import { caseResponse } from '../shared/case-response.ts';
 import { defineHandler } from '../shared/http-handler.ts';
-import { idempotencyRecord } from '../shared/idempotent.ts';
+import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
 import { keys } from '../store/keys.ts';
 
+/**
+ * A retry with the same Idempotency-Key is answered before a case number is reserved; a new case
+ * links itself to the customer its external ID or primary contact names (CRM), unless the caller
+ * chose one.
+ */
 export const createCase = defineHandler(routes.createCase, async (request, deps) => {
-  const { body } = request;
-  const context = { actor: request.actor!, now: deps.clock(), settings: deps.settings };
+  const actor = request.actor!;
+  if (request.idempotencyKey) {
+    const replay = replayOf(request, await deps.cases.findReplay({ actorId: actor.id, key: request.idempotencyKey }));
+    if (replay) return replay;
+  }
+  const body = { ...request.body };
+  body.customerId ??=
+    (await deps.customers.match({ externalId: body.externalId, email: body.contacts.primaryContact?.email })) ?? undefined;
+  const context = { actor, now: deps.clock(), settings: deps.settings };
   const identity = { id: deps.newId() };
   const respond = (c: Case) => caseResponse(c, deps.settings, 201);
   const created = await deps.cases.createCase((number) => createCaseRule(body, context, { ...identity, number }), {

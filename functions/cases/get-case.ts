@@ -5,14 +5,18 @@ import { routes } from '../routes.ts';
 import { etagOf } from '../shared/case-response.ts';
 import { defineHandler } from '../shared/http-handler.ts';
 
+/** Entries a case comes with: enough for an agent to pick up the thread; older ones are paged. */
+const NEWEST_ENTRIES = 50;
+
 /**
- * A case with its timeline in one Query. Opening a case never assigns it (Welyo); it lands in the
- * agent's "recently accessed" list, and the assignee opening it clears its highlight.
+ * A case with its newest timeline entries: the case, then its entries up to the count the case
+ * had when read, so the two always agree. Opening a case never assigns it (Welyo); it lands in
+ * the agent's "recently accessed" list, and the assignee opening it clears its highlight.
  */
 export const getCase = defineHandler(routes.getCase, async ({ params, actor }, deps) => {
-  const loaded = await deps.cases.getCaseWithTimeline(params.caseId);
+  let c = await deps.cases.getCase(params.caseId);
+  const newest = await deps.cases.timelinePage(c.id, { order: 'newest_first', limit: NEWEST_ENTRIES, upTo: c.entryCount });
   const now = deps.clock();
-  let c = loaded.case;
   const seen = markSeen(c, actor!, now);
   if (seen) {
     try {
@@ -26,7 +30,11 @@ export const getCase = defineHandler(routes.getCase, async ({ params, actor }, d
   await deps.cases.recordAccess(actor!.id, toCaseSummary(c, deps.settings), now);
   return {
     status: 200,
-    body: { case: toCaseView(c, deps.settings), timeline: toTimelineView(c, loaded.entries) },
+    body: {
+      case: toCaseView(c, deps.settings),
+      timeline: toTimelineView(c, newest.items.reverse()),
+      timelineCursor: newest.nextCursor,
+    },
     headers: { etag: etagOf(c) },
   };
 });

@@ -7,12 +7,19 @@ import { transition } from './lifecycle.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
 import type { UpdateCaseInput } from './requests.ts';
 
-/** Changes case fields; each change lands on the timeline as who, from, to. */
+/**
+ * Changes case fields; each change lands on the timeline as who, from, to. The description is a
+ * field only while the case is a draft: submitting makes it the first timeline entry (Enate), and
+ * from then on it is read-only; what is learnt later goes into notes.
+ */
 export function updateFields(c: Case, ctx: CommandContext, input: UpdateCaseInput): Outcome {
   const m = new Mutation(c, ctx);
   m.set('status', transition(c, 'update_fields', ctx.actor));
   applyAgentUpdate(m);
   const issues = [
+    ...(input.description !== undefined && c.status !== 'draft'
+      ? [{ path: 'body.description', message: 'read-only once the case is submitted (it is the first timeline entry); add a note instead' }]
+      : []),
     ...catalogIssues(input, ctx.settings),
     ...customStatusIssue(input.customStatusId ?? null, m.current.status, ctx.settings, 'body'),
   ];

@@ -1,5 +1,6 @@
 import { type Actor, toActorRef } from './actor.ts';
 import type { Case } from './case.ts';
+import { ConflictError } from './errors.ts';
 import type { NewEntry, TimelineEntry } from './timeline.ts';
 import { assertInvariants } from './invariants.ts';
 import type { TenantSettings } from './tenant-settings.ts';
@@ -16,6 +17,13 @@ export interface CommandContext {
   now: string;
   settings: TenantSettings;
 }
+
+/**
+ * The most entries a case's timeline may hold, as Zendesk caps a ticket's comments: it bounds a
+ * case's storage and the pages it takes to read. Past it, a case can still be resolved and closed
+ * and its timers still fire; anything else is refused with 409 `case_full`.
+ */
+export const MAX_TIMELINE_ENTRIES = 5_000;
 
 /** Fields whose changes are recorded on the timeline as "who, from, to". */
 const TRACKED = [
@@ -73,6 +81,7 @@ export class Mutation {
       lastActivityAt: now,
     };
     assertInvariants(next);
+    assertRoom(next, actor);
     return { case: next, entries };
   }
 
@@ -89,4 +98,14 @@ export class Mutation {
       (field) => ({ field, from: this.original[field], to: this.next[field] }),
     );
   }
+}
+
+function assertRoom(next: Case, actor: Actor): void {
+  const ending = next.status === 'resolved' || next.status === 'closed';
+  if (next.entryCount <= MAX_TIMELINE_ENTRIES || ending || actor.kind === 'system') return;
+  throw new ConflictError(
+    `the case has reached its limit of ${MAX_TIMELINE_ENTRIES} timeline entries; it can still be resolved or closed. ` +
+      'Continue in a new case',
+    'case_full',
+  );
 }

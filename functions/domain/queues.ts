@@ -31,6 +31,12 @@ export const QueueQuerySchema = z.object({
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 export type QueueFilters = Pick<QueueQuery, 'status' | 'priority' | 'category' | 'inbox' | 'highlighted'>;
 
+export const TimelineQuerySchema = z.object({
+  order: z.enum(['newest_first', 'oldest_first']).default('newest_first').describe('a cursor continues in the order it was made for'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().min(1).max(2_000).optional(),
+});
+
 export const NextCaseInputSchema = z
   .strictObject({ inbox: z.string().min(1).max(320).optional(), category: z.string().min(1).max(100).optional() })
   .default({});

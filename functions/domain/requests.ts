@@ -70,7 +70,7 @@ export const WaitInputSchema = z.discriminatedUnion('kind', [
 ]);
 export type WaitInput = z.infer<typeof WaitInputSchema>;
 
-const ManualResolutionMethodSchema = ResolutionMethodSchema.extract(['replied_to_customer', 'no_customer_response', 'rejected']);
+const ManualResolutionMethodSchema = ResolutionMethodSchema.extract(['replied_to_customer', 'no_customer_response', 'rejected', 'unknown_address']);
 
 export const ResolveInputSchema = z.strictObject({
   method: ManualResolutionMethodSchema.default('replied_to_customer'),

@@ -13,13 +13,14 @@ import { armTimer, clearTimer } from './timers.ts';
  * Resolves the case with a method. A note or reply in the request becomes the resolution entry
  * ("send and resolve"); otherwise the agent's latest note or reply since the customer last wrote
  * counts, as in Enate. When the tenant requires one and there is none, nothing changes.
- * The feedback window then starts; a zero window closes the case at once.
+ * The feedback window then starts; a zero window closes the case at once, and so does a method
+ * that rejects the case outright (mail to an unknown address, like spam, gets no feedback window).
  */
 export function resolve(c: Case, ctx: CommandContext, input: ResolveInput): Outcome {
   const m = new Mutation(c, ctx);
   transition(c, 'resolve', ctx.actor);
   resolveInto(m, input);
-  if (durationToMillis(ctx.settings.feedbackWindow) === 0) {
+  if (durationToMillis(ctx.settings.feedbackWindow) === 0 || CLOSED_AT_ONCE.includes(input.method)) {
     finalise(m);
   } else {
     armTimer(m, 'feedback_window', addDuration(ctx.now, ctx.settings.feedbackWindow));
@@ -55,6 +56,9 @@ export function rejectAsSpam(c: Case, ctx: CommandContext): Outcome {
   return m.finish();
 }
 
+/** Methods that reject the case rather than answer it: closed at once, and no resolution note is asked for. */
+const CLOSED_AT_ONCE: readonly ResolutionMethod[] = ['rejected_spam', 'unknown_address'];
+
 function resolveInto(m: Mutation, input: ResolveInput): void {
   const c = m.current;
   if (c.status === 'draft') {
@@ -68,7 +72,7 @@ function resolveInto(m: Mutation, input: ResolveInput): void {
     (seq): seq is number => typeof seq === 'number',
   );
   const entrySeq = written.at(-1) ?? earlierResolutionEntry(c);
-  if (entrySeq === null && m.ctx.settings.requireResolution === 'note_or_email') {
+  if (entrySeq === null && m.ctx.settings.requireResolution === 'note_or_email' && !CLOSED_AT_ONCE.includes(input.method)) {
     throw new ValidationError([
       { path: 'body.note', message: 'this helpdesk requires a resolution note or e-mail: add a note or a reply' },
       { path: 'body.reply', message: 'this helpdesk requires a resolution note or e-mail: add a note or a reply' },

@@ -15,9 +15,20 @@ export const CaseViewSchema = CaseSchema.omit({ entryCount: true }).extend({ lab
 
 export const CaseResponseSchema = z.object({ case: CaseViewSchema });
 
+const TimelineEntryViewSchema = z.intersection(TimelineEntrySchema.meta({ id: 'TimelineEntry' }), z.object({ isResolution: z.boolean() }));
+
 export const CaseWithTimelineResponseSchema = z.object({
   case: CaseViewSchema,
-  timeline: z.array(z.intersection(TimelineEntrySchema.meta({ id: 'TimelineEntry' }), z.object({ isResolution: z.boolean() }))),
+  timeline: z.array(TimelineEntryViewSchema).describe('the newest entries (up to 50, about 1 MB at most), oldest first'),
+  timelineCursor: z
+    .string()
+    .nullable()
+    .describe('older entries: GET /cases/{caseId}/timeline?cursor=…; null when the timeline above is the whole of it'),
+});
+
+export const TimelinePageResponseSchema = z.object({
+  items: z.array(TimelineEntryViewSchema),
+  nextCursor: z.string().nullable().describe('pass as `cursor` for the next page, in the same order; null on the last page'),
 });
 
 /** One row of a queue or customer list: the columns Welyo shows, plus what a queue sorts by. */

@@ -1,7 +1,8 @@
 import { getCase } from '../cases/get-case.ts';
+import { listTimeline } from '../cases/list-timeline.ts';
 import { listQueue } from '../queues/list-queue.ts';
 import { defaultDeps } from '../shared/deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
-export const routeHandlers = [getCase, listQueue];
+export const routeHandlers = [getCase, listTimeline, listQueue];
 export const handler = groupHandler(routeHandlers, defaultDeps);

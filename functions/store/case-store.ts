@@ -1,11 +1,11 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/mutation.ts';
 import { QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
 import type { CaseSummary } from '../domain/responses.ts';
 import type { TimelineEntry } from '../domain/timeline.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, encodeCursor, indexListing, timelineListing } from './cursor.ts';
 import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
 import { caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
 import { keys, queuePartition, sortValue } from './keys.ts';
@@ -41,9 +41,14 @@ export interface PageRequest {
   cursor?: string;
 }
 
-/** Number of times a new case retries its number when another case took it first. */
-const NUMBER_ATTEMPTS = 5;
 const RECENT_ACCESS_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * JSON bytes of timeline entries one page may hold beyond its first entry. An entry's text is at
+ * most 100,000 characters, which JSON escaping can grow sixfold; one entry always fits Lambda's
+ * 6 MB response, and a page of them stays near 1 MB.
+ */
+export const MAX_TIMELINE_PAGE_BYTES = 1_000_000;
 
 /**
  * Cases and their timelines in the one table. Every change is a single TransactWriteItems
@@ -79,36 +84,50 @@ export class CaseStore {
     );
     const items = Responses?.[this.tableName] ?? [];
     const caseItem = items.find((item) => item.pk === caseKey.pk);
-    const record = items.find((item) => item.pk === idempotencyKey.pk);
     if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
-    const live = record && Number(record.expiresAt) > Date.now() / 1000;
-    return {
-      case: itemToCase(caseItem),
-      ...(live ? { replay: { fingerprint: String(record.fingerprint), response: record.response as StoredResponse } } : {}),
-    };
+    const replay = liveReplay(items.find((item) => item.pk === idempotencyKey.pk));
+    return { case: itemToCase(caseItem), ...(replay ? { replay } : {}) };
   }
 
-  /** The case and its timeline from one item collection, oldest entry first. */
-  async getCaseWithTimeline(caseId: string): Promise<{ case: Case; entries: TimelineEntry[] }> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    const caseItem = items.find((item) => item.sk === 'CASE');
-    if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
-    const entries = items.filter((item) => String(item.sk).startsWith(keys.entryPrefix)).map((item) => stripKeys<TimelineEntry>(item));
-    return { case: itemToCase(caseItem), entries };
+  /** The stored answer of an earlier request with this Idempotency-Key, while it is kept. */
+  async findReplay(idempotency: { actorId: string; key: string }): Promise<IdempotencyHit | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.idempotency(idempotency.actorId, idempotency.key), ConsistentRead: true }),
+    );
+    return liveReplay(Item);
+  }
+
+  /**
+   * A page of a case's timeline, in either order. `upTo` is the entry count of the case as it was
+   * read, so a page never holds entries of a change that landed after that read. A page holds at
+   * most `limit` entries and, past its first entry, at most `MAX_TIMELINE_PAGE_BYTES` of them as
+   * JSON, so that no case can make a response too large to return (Lambda's limit is 6 MB).
+   */
+  async timelinePage(
+    caseId: string,
+    request: PageRequest & { order: 'oldest_first' | 'newest_first'; upTo: number },
+  ): Promise<Page<TimelineEntry>> {
+    const partition = keys.case(caseId).pk;
+    const listing = timelineListing(partition, request.order);
+    const start = decodeCursor(listing, request.cursor);
+    if (request.upTo === 0) return { items: [], nextCursor: null };
+    const page = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': partition, ':first': keys.entry(caseId, 1).sk, ':last': keys.entry(caseId, request.upTo).sk },
+        ScanIndexForward: request.order === 'oldest_first',
+        // One more than asked tells whether another page follows, so a short timeline has no cursor.
+        Limit: request.limit + 1,
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const found = (page.Items ?? []).map((item) => stripKeys<TimelineEntry>(item));
+    const items = withinBudget(found.slice(0, request.limit), MAX_TIMELINE_PAGE_BYTES);
+    const more = items.length < found.length || page.LastEvaluatedKey !== undefined;
+    const last = items.at(-1);
+    return { items, nextCursor: more && last ? encodeCursor(listing, keys.entry(caseId, last.seq)) : null };
   }
 
   /** Stores a new case under the next case number (see `withNextNumber`). */
@@ -136,25 +155,24 @@ export class CaseStore {
   }
 
   /**
-   * Numbers cases without gaps or duplicates: the counter is read, then advanced in the same
-   * transaction as the new case only if nobody advanced it meanwhile; on a clash the writes are
-   * built again with the next number.
+   * Reserves the next case number with one atomic counter increment, then writes the case with it.
+   * Concurrent creations never clash: each gets its own number at the cost of one write unit. A
+   * creation that fails after the reservation leaves a gap in the numbering, by design.
    */
   private async withNextNumber<T>(attempt: (number: number) => { result: T; writes: GuardedWrite[] }): Promise<T> {
-    for (let round = 1; ; round++) {
-      const { Item } = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.caseCounter(), ConsistentRead: true }),
-      );
-      const current = typeof Item?.value === 'number' ? Item.value : 0;
-      const { result, writes } = attempt(current + 1);
-      try {
-        await transact(this.client, [this.counterWrite(current), ...writes]);
-        return result;
-      } catch (error) {
-        if (!(error instanceof NumberTaken)) throw error;
-        if (round === NUMBER_ATTEMPTS) throw new ConflictError('too many cases were being created at once; retry', 'case_number_contention');
-      }
-    }
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.caseCounter(),
+        UpdateExpression: 'ADD #value :one SET kind = :kind',
+        ExpressionAttributeNames: { '#value': 'value' },
+        ExpressionAttributeValues: { ':one': 1, ':kind': 'counter' },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const { result, writes } = attempt(Number(Attributes?.value));
+    await transact(this.client, writes);
+    return result;
   }
 
   /** Saves a command's outcome if the case is still at `expectedVersion`. @throws ConflictError */
@@ -180,7 +198,7 @@ export class CaseStore {
   }
 
   private async list(request: ListRequest): Promise<Page<Case>> {
-    const scope = `${request.index}:${request.partition}`;
+    const listing = indexListing(request.index, request.partition);
     const filter = filterExpression(request.filters ?? {});
     const page = await this.client.send(
       new QueryCommand({
@@ -191,12 +209,12 @@ export class CaseStore {
         ...(filter.expression ? { FilterExpression: filter.expression, ExpressionAttributeNames: filter.names } : {}),
         ScanIndexForward: request.order === 'oldest_first',
         Limit: request.limit,
-        ExclusiveStartKey: decodeCursor(scope, request.cursor),
+        ExclusiveStartKey: decodeCursor(listing, request.cursor),
       }),
     );
     return {
       items: (page.Items ?? []).map((item) => itemToCase(item)),
-      nextCursor: encodeCursor(scope, page.LastEvaluatedKey),
+      nextCursor: encodeCursor(listing, page.LastEvaluatedKey),
     };
   }
 
@@ -219,7 +237,7 @@ export class CaseStore {
   }
 
   async listRecent(agentId: string, { limit, cursor }: PageRequest): Promise<Page<CaseSummary>> {
-    const scope = `recent:${agentId}`;
+    const listing = indexListing('gsi1', queuePartition.recent(agentId));
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
@@ -228,12 +246,12 @@ export class CaseStore {
         ExpressionAttributeValues: { ':pk': queuePartition.recent(agentId) },
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(scope, cursor),
+        ExclusiveStartKey: decodeCursor(listing, cursor),
       }),
     );
     return {
       items: (page.Items ?? []).map((item) => stripKeys<CaseSummary>(item)),
-      nextCursor: encodeCursor(scope, page.LastEvaluatedKey),
+      nextCursor: encodeCursor(listing, page.LastEvaluatedKey),
     };
   }
 
@@ -270,24 +288,25 @@ export class CaseStore {
     }
     return [caseWrite, ...entryWrites, ...extra];
   }
-
-  private counterWrite(current: number): GuardedWrite {
-    return {
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.caseCounter(), kind: 'counter', value: current + 1 },
-          ConditionExpression: current === 0 ? 'attribute_not_exists(pk)' : '#value = :current',
-          ...(current === 0 ? {} : { ExpressionAttributeNames: { '#value': 'value' }, ExpressionAttributeValues: { ':current': current } }),
-        },
-      },
-      onConditionFailed: () => new NumberTaken(),
-    };
-  }
 }
 
-/** Another case took the number this one was built with. */
-class NumberTaken extends Error {}
+/** The leading items whose JSON fits the budget; always at least one, so paging moves on. */
+function withinBudget<T>(items: T[], budget: number): T[] {
+  let used = 0;
+  const kept: T[] = [];
+  for (const item of items) {
+    used += Buffer.byteLength(JSON.stringify(item));
+    if (kept.length > 0 && used > budget) break;
+    kept.push(item);
+  }
+  return kept;
+}
+
+/** TTL deletes lazily, so an expired record is ignored rather than replayed. */
+function liveReplay(record: Record<string, unknown> | undefined): IdempotencyHit | undefined {
+  if (!record || Number(record.expiresAt) <= Date.now() / 1000) return undefined;
+  return { fingerprint: String(record.fingerprint), response: record.response as StoredResponse };
+}
 
 /**
  * Filters run server-side in the same Query: they may shorten a page (the cursor still leads

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Customer, normaliseEmail } from '../domain/customer.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { idempotencyWrite, type IdempotencyRecord } from './idempotency.ts';
@@ -53,5 +53,22 @@ export class CustomerStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
     if (!Item) throw new NotFoundError('no customer with that ' + (lookup.email !== undefined ? 'e-mail' : 'external ID'));
     return this.get(String(Item.customerId));
+  }
+
+  /**
+   * The customer a new case belongs to, from its external ID (the tenant's own identifier, so it
+   * wins) or else its contact's e-mail; both aliases come from one BatchGetItem. Null when neither
+   * matches a record.
+   */
+  async match(identity: { email?: string | undefined; externalId?: string | undefined }): Promise<string | null> {
+    const byExternalId = identity.externalId ? keys.customerExternalId(identity.externalId) : undefined;
+    const byEmail = identity.email ? keys.customerEmail(normaliseEmail(identity.email)) : undefined;
+    const wanted = [byExternalId, byEmail].filter((key) => key !== undefined);
+    if (wanted.length === 0) return null;
+    const { Responses } = await this.client.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted } } }));
+    const found = Responses?.[this.tableName] ?? [];
+    const aliasOf = (key: { pk: string } | undefined) => found.find((item) => key !== undefined && item.pk === key.pk);
+    const alias = aliasOf(byExternalId) ?? aliasOf(byEmail);
+    return alias ? String(alias.customerId) : null;
   }
 }

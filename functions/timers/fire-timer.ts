@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { fireTimer } from '../domain/timer-firing.ts';
-import { retryOnConflict } from './conflict-retry.ts';
+import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import type { TimerDeps } from './timer-deps.ts';
 import { TimerInputSchema } from './timer-input.ts';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { recordTimerFailure as recordFailure } from '../domain/timer-firing.ts';
-import { retryOnConflict } from './conflict-retry.ts';
+import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import { TIMER_ACTOR } from './fire-timer.ts';
 import type { TimerDeps } from './timer-deps.ts';
 import { TimerInputSchema } from './timer-input.ts';

@@ -72,13 +72,24 @@ describe('a case through its whole life over HTTP', () => {
     await api('agent', 'PATCH', `/cases/${id}`, { body: { description: 'Details', category: 'misc', contacts: completeCase().contacts } });
     const submitted = await api('agent', 'POST', `/cases/${id}/submit`);
     expect(submitted.body.case).toMatchObject({ status: 'new', assigneeId: 'agent-ala' });
+
+    const rewritten = await api('agent', 'PATCH', `/cases/${id}`, { body: { description: 'Rewritten' } });
+    expect([rewritten.status, rewritten.body.error.issues[0].path]).toEqual([400, 'body.description']);
   });
 
-  it('numbers cases sequentially', async () => {
+  it('numbers cases in the order they are created (a failed creation may leave a gap)', async () => {
     const first = await newCase();
     const second = await newCase();
 
-    expect(second.number).toBe(first.number + 1);
+    expect(second.number).toBeGreaterThan(first.number);
+  });
+
+  it('closes a case resolved as mail to an unknown address at once', async () => {
+    const { id } = await newCase();
+
+    const resolved = await api('agent', 'POST', `/cases/${id}/resolve`, { body: { method: 'unknown_address' } });
+
+    expect(resolved.body.case).toMatchObject({ status: 'closed', resolution: { method: 'unknown_address' } });
   });
 
   it('unassigning returns the case to "to assign" for anyone to claim', async () => {

@@ -82,4 +82,17 @@ describe('recently accessed', () => {
     expect(opened.body.case.assigneeId).toBe('agent-ewa');
     expect(recent.body.items[0]).toMatchObject({ id, assigneeId: 'agent-ewa' });
   });
+
+  it("link a new case by its primary contact's e-mail, or by its external ID first", async () => {
+    const email = `${unique('auto')}@example.com`;
+    const byEmail = (await api('agent', 'POST', '/customers', { body: { email } })).body.customer;
+    const byExternalId = (await api('agent', 'POST', '/customers', { body: { externalId: unique('crm') } })).body.customer;
+
+    const mailed = await newCase('robot', { contacts: { primaryContact: { email: email.toUpperCase() }, requester: { email } } });
+    const both = await newCase('robot', { externalId: byExternalId.externalId, contacts: { primaryContact: { email }, requester: { email } } });
+    const stranger = await newCase('robot', { contacts: { primaryContact: { email: `${unique('new')}@example.com` }, requester: { email } } });
+
+    const linked = await Promise.all([mailed, both, stranger].map(async (c) => (await api('agent', 'GET', `/cases/${c.id}`)).body.case.customerId));
+    expect(linked).toEqual([byEmail.id, byExternalId.id, null]);
+  });
 });

@@ -22,6 +22,21 @@ describe('updateFields', () => {
     ]);
   });
 
+  it('refuses to change the description of a submitted case, naming the field', () => {
+    const act = () => updateFields(working, ctx(agent('agent-ala')), { description: 'Rewritten history' });
+
+    expect(act).toThrow(ValidationError);
+    expect(act).toThrow(/body\.description: read-only once the case is submitted/);
+  });
+
+  it("lets a draft's description change until it is submitted", () => {
+    const draft = aCase({ status: 'draft', assigneeId: 'agent-ala' });
+
+    const { case: next } = updateFields(draft, ctx(agent('agent-ala')), { description: 'More detail' });
+
+    expect(next.description).toBe('More detail');
+  });
+
   it('merges contacts field by field', () => {
     const { case: next } = updateFields(working, ctx(agent('agent-ala')), { contacts: { requester: { email: 'ola@example.com' } } });
 

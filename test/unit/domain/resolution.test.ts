@@ -28,6 +28,12 @@ describe('resolve', () => {
     expect(next).toMatchObject({ status: 'closed', timer: null, closedAt: '2026-11-25T09:00:00.000Z' });
   });
 
+  it('closes mail to an unknown address at once, without asking for a resolution note', () => {
+    const { case: next } = resolve(working, strict(), { method: 'unknown_address' });
+
+    expect(next).toMatchObject({ status: 'closed', timer: null, resolution: { method: 'unknown_address' } });
+  });
+
   it('sends and resolves in one step, marking the reply as the resolution', () => {
     const { case: next, entries } = resolve(working, strict(), {
       method: 'replied_to_customer',

@@ -1,5 +1,5 @@
 import { DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -94,30 +94,32 @@ describe('CaseStore.saveCase', () => {
 });
 
 describe('CaseStore.createCase', () => {
-  it('builds the case again with the next number when another case took it', async () => {
-    ddb.on(GetCommand).resolvesOnce({ Item: { value: 41 } }).resolvesOnce({ Item: { value: 42 } });
-    ddb.on(TransactWriteCommand).rejectsOnce(cancelled({ Code: 'ConditionalCheckFailed' }, { Code: 'None' })).resolves({});
-    const numbers: number[] = [];
+  it('reserves the number with one atomic increment, then writes the case without touching the counter', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { value: 43 } });
+    ddb.on(TransactWriteCommand).resolves({});
 
-    const created = await store.createCase((number) => {
-      numbers.push(number);
-      return { case: aCase({ number, version: 1 }), entries: [] };
-    });
+    const created = await store.createCase((number) => ({ case: aCase({ number, version: 1 }), entries: [] }));
 
-    expect(numbers).toEqual([42, 43]);
     expect(created.case.number).toBe(43);
-    const counter = ddb.commandCalls(TransactWriteCommand)[1]!.args[0].input.TransactItems![0]!.Put!;
-    expect(counter).toMatchObject({ Item: { value: 43 }, ConditionExpression: '#value = :current', ExpressionAttributeValues: { ':current': 42 } });
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      Key: { pk: 'COUNTER#case-number', sk: 'COUNTER' },
+      UpdateExpression: 'ADD #value :one SET kind = :kind',
+      ReturnValues: 'UPDATED_NEW',
+    });
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((item) => item.Put?.Item?.pk)).not.toContain('COUNTER#case-number');
   });
 
-  it('gives up after five clashes rather than looping', async () => {
-    ddb.on(GetCommand).resolves({ Item: { value: 1 } });
-    ddb.on(TransactWriteCommand).rejects(cancelled({ Code: 'ConditionalCheckFailed' }, { Code: 'None' }));
+  it('leaves a gap rather than re-using a number when the create fails', async () => {
+    ddb.on(UpdateCommand).resolvesOnce({ Attributes: { value: 7 } }).resolvesOnce({ Attributes: { value: 8 } });
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled({ Code: 'None' }, { Code: 'ConditionalCheckFailed' })).resolves({});
+    const build = (number: number) => ({ case: aCase({ number, version: 1 }), entries: [] });
+    const requires = { key: { pk: 'CUSTOMER#x', sk: 'CUSTOMER' }, missing: () => new NotFoundError('customer x not found') };
 
-    await expect(store.createCase((number) => ({ case: aCase({ number, version: 1 }), entries: [] }))).rejects.toMatchObject({
-      code: 'case_number_contention',
-    });
-    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(5);
+    await expect(store.createCase(build, { requires })).rejects.toThrow('customer x not found');
+    const second = await store.createCase(build);
+
+    expect(second.case.number).toBe(8);
   });
 });
 

@@ -1,0 +1,51 @@
+import { ConflictError } from '../domain/errors.ts';
+
+export interface RetryPolicy {
+  /** Time after the first attempt within which another attempt may start. */
+  budgetMs: number;
+  /** The backoff's first ceiling; it doubles per attempt up to `maxDelayMs`. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/**
+ * A busy case (a customer writing while two agents and a robot act) sees many writers at once;
+ * only one wins each round. Full jitter spreads the losers out so they do not collide again,
+ * and the budget stays well inside the function's 10 s timeout.
+ */
+export const BUSY_CASE_RETRY: RetryPolicy = { budgetMs: 5_000, baseDelayMs: 10, maxDelayMs: 200 };
+
+export interface RetryClock {
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+}
+
+const realClock: RetryClock = {
+  now: Date.now,
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: Math.random,
+};
+
+/**
+ * Runs a read-decide-write step again when another writer changed the case in between. The step
+ * re-reads, so each run decides on what actually happened (a timer that lost the race to a
+ * customer message finds its generation stale; a note is appended after the other writer's
+ * entries). Other errors, and the last conflict once the budget is spent, are thrown.
+ */
+export async function retryOnConflict<T>(step: () => Promise<T>, policy = BUSY_CASE_RETRY, clock = realClock): Promise<T> {
+  const deadline = clock.now() + policy.budgetMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (!isVersionConflict(error)) throw error;
+      const delay = clock.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+      if (clock.now() + delay >= deadline) throw error;
+      await clock.sleep(delay);
+    }
+  }
+}
+
+/** Only a lost race is worth another run; other conflicts (a reused key, a full case) stay as they are. */
+export const isVersionConflict = (error: unknown): boolean => error instanceof ConflictError && error.code === 'version_conflict';
