@@ -5,6 +5,8 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
@@ -20,6 +22,7 @@ export const TIMER_FUNCTIONS = {
   'fire-timer': 'Applies a due case timer (invoked by the case timer state machine)',
   'record-timer-failure': 'Records on the case timeline that its timer could not be applied',
   'schedule-timers': 'Starts and stops case timer executions from the table stream',
+  'reconcile-timers': 'Every 5 minutes, re-arms case timers that are long overdue (their execution failed or never started)',
 } as const;
 
 export type TimerFunction = keyof typeof TIMER_FUNCTIONS;
@@ -35,8 +38,9 @@ export interface CaseTimersProps {
 
 /**
  * Case timers: the table stream starts one Standard execution per armed timer and stops the one it
- * replaces; the execution waits until the timer is due, then fires it. Alarms watch each place a
- * timer can be lost or late, and report to the tenant's alarm topic.
+ * replaces; the execution waits until the timer is due, then fires it. A scheduled reconciler
+ * re-arms any timer long overdue. Alarms watch each place a timer can be lost or late, and report
+ * to the tenant's alarm topic.
  */
 export class CaseTimers extends Construct {
   public readonly stateMachine: StateMachine;
@@ -208,9 +212,42 @@ export class CaseTimers extends Construct {
       'Timer changes are more than five minutes behind the table: timers are being armed late.',
     );
 
-    this.functions = { 'fire-timer': fireTimer, 'record-timer-failure': recordTimerFailure, 'schedule-timers': scheduleTimers };
+    const reconcileTimers = timerFunction('reconcile-timers', { TIMER_RECONCILE_MARGIN_SECONDS: String(RECONCILE_MARGIN.toSeconds()) });
+    reconcileTimers.function.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: [`${props.table.tableArn}/index/${PENDING_TIMERS_INDEX}`],
+      }),
+    );
+    reconcileTimers.function.addToRolePolicy(
+      new PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], resources: [props.table.tableArn] }),
+    );
+    new Rule(this, 'ReconcileSchedule', {
+      description: 'Runs reconcile-timers: the safety net for timers whose execution failed or never started',
+      schedule: Schedule.rate(RECONCILE_EVERY),
+      // A missed run is made good by the next one five minutes later.
+      targets: [new LambdaFunction(reconcileTimers.function, { retryAttempts: 2, maxEventAge: RECONCILE_EVERY })],
+    });
+    alarm(
+      'ReconcileTimersErrorsAlarm',
+      reconcileTimers.function.metricErrors({ period: fiveMinutes, statistic: 'Sum' }),
+      1,
+      'Overdue case timers could not be re-armed (is the table reachable?); the next run tries again.',
+    );
+
+    this.functions = {
+      'fire-timer': fireTimer,
+      'record-timer-failure': recordTimerFailure,
+      'schedule-timers': scheduleTimers,
+      'reconcile-timers': reconcileTimers,
+    };
   }
 }
+
+const RECONCILE_EVERY = Duration.minutes(5);
+/** Longer than a firing's whole retry sequence (FireTimer, then RecordFailure: about 5 minutes). */
+const RECONCILE_MARGIN = Duration.minutes(10);
+const PENDING_TIMERS_INDEX = caseTable.indexes.find((index) => index.partitionKey === 'gsi4pk')!.name;
 
 /** The sort key every case item has, and no other item. */
 const CASE_SORT_KEY = keys.case('').sk;

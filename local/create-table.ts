@@ -4,6 +4,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { caseTable } from '../functions/store/table-definition.ts';
@@ -32,11 +33,26 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
   };
 }
 
-/** Creates the table unless it exists (a restart with a data folder keeps it). */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+/**
+ * Creates the table unless it exists (a restart with a data folder keeps it). An existing table
+ * gets the indexes added since it was created, as a CDK deploy would add them.
+ */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing' | 'updated'> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return 'existing';
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+    const missing = createTableInput(tableName).GlobalSecondaryIndexes!.filter((index) => !existing.has(index.IndexName));
+    // DynamoDB adds one index per UpdateTable request.
+    for (const index of missing) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: index.KeySchema!.map((key) => ({ AttributeName: key.AttributeName!, AttributeType: 'S' })),
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
+        }),
+      );
+    }
+    return missing.length > 0 ? 'updated' : 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }

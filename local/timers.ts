@@ -18,12 +18,21 @@ export interface TimerOptions {
   timeScale?: number;
   timerRetryIntervalMs?: number;
   stepFunctionsPort?: number;
+  /** How often the reconciler looks for overdue timers (every 5 minutes in the cloud). */
+  timerReconcileIntervalMs?: number;
+  /** How overdue a timer must be before it is re-armed (10 minutes in the cloud). */
+  timerReconcileMarginMs?: number;
 }
+
+const RECONCILE_INTERVAL_MS = 60_000;
+/** A firing's retries run in real time even when waits are scaled, so the margin never drops below them. */
+const MIN_RECONCILE_MARGIN_MS = 30_000;
 
 /**
  * The timer path as in the cloud: the table's stream feeds the schedule-timers function, which
  * starts and stops executions through the Step Functions API; the executions run the ASL file and
- * invoke the fire-timer and record-timer-failure functions.
+ * invoke the fire-timer and record-timer-failure functions. The reconcile-timers function runs on
+ * an interval, as the cloud's schedule runs it.
  */
 export async function startTimers(options: TimerOptions) {
   const { dataDir } = options;
@@ -55,9 +64,11 @@ export async function startTimers(options: TimerOptions) {
   );
   await poller.start();
   stepFunctions.resumePending();
+  const reconciler = await startReconciler(options);
   return {
     stepFunctions,
     stop: async () => {
+      reconciler.stop();
       await poller.stop();
       stepFunctions.shutdown();
       await new Promise<void>((done) => endpoint.close(() => done()));
@@ -69,3 +80,24 @@ const invoker =
   (name: string, handler: (event: unknown, context: Context) => Promise<unknown>) =>
   (input: unknown): Promise<unknown> =>
     handler(input, lambdaContext(name));
+
+async function startReconciler(options: TimerOptions): Promise<{ stop: () => void }> {
+  const marginMs = options.timerReconcileMarginMs ?? Math.max(MIN_RECONCILE_MARGIN_MS, 600_000 * (options.timeScale ?? 1));
+  process.env.TIMER_RECONCILE_MARGIN_SECONDS = String(marginMs / 1000);
+  const reconcile = (await import('../functions/entries/reconcile-timers.ts')).handler;
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await reconcile({}, lambdaContext('reconcile-timers'));
+    } catch {
+      // The function has logged what failed; the next run tries again, as the schedule would.
+    } finally {
+      running = false;
+    }
+  };
+  const interval = setInterval(() => void run(), options.timerReconcileIntervalMs ?? RECONCILE_INTERVAL_MS);
+  interval.unref();
+  return { stop: () => clearInterval(interval) };
+}

@@ -53,7 +53,7 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     ...entryBase,
     type: z.literal('system'),
     visibility: z.literal('internal'),
-    event: z.enum(['timer_fired', 'timer_failed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case']),
+    event: z.enum(['timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case']),
     detail: z.string(),
     status: CaseStatusSchema.optional(),
   }),

@@ -17,12 +17,18 @@ const EnvSchema = z.object({
     .pipe(TenantSettingsSchema),
   /** Only the function that starts timers needs it. */
   STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  /**
+   * How overdue a timer must be before the reconciler re-arms it: longer than a firing's whole
+   * retry sequence (about 5 minutes), so a timer that is merely retrying is left alone.
+   */
+  TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(600),
 });
 
 export interface Config {
   tableName: string;
   settings: TenantSettings;
   stateMachineArn: string | undefined;
+  timerReconcileMarginMs: number;
 }
 
 /** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
@@ -31,5 +37,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     throw new Error(`invalid function environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return { tableName: parsed.data.TABLE_NAME, settings: parsed.data.TENANT_SETTINGS, stateMachineArn: parsed.data.STATE_MACHINE_ARN };
+  return {
+    tableName: parsed.data.TABLE_NAME,
+    settings: parsed.data.TENANT_SETTINGS,
+    stateMachineArn: parsed.data.STATE_MACHINE_ARN,
+    timerReconcileMarginMs: parsed.data.TIMER_RECONCILE_MARGIN_SECONDS * 1000,
+  };
 }

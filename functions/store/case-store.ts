@@ -218,6 +218,29 @@ export class CaseStore {
     };
   }
 
+  /**
+   * Cases whose pending timer was due before `cutoff`, oldest due first: the pending-timers index
+   * holds only cases with a timer, so this reads nothing in the common case that every timer fired.
+   */
+  async overdueTimers(cutoff: string): Promise<Case[]> {
+    const cases: Case[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi4',
+          KeyConditionExpression: 'gsi4pk = :pk AND gsi4sk < :cutoff',
+          ExpressionAttributeValues: { ':pk': queuePartition.pendingTimers(), ':cutoff': cutoff },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      cases.push(...(page.Items ?? []).map((item) => itemToCase(item)));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return cases;
+  }
+
   /** Remembers that an agent opened a case, for their "recently accessed" list. Viewing changes nothing else. */
   async recordAccess(agentId: string, summary: CaseSummary, at: string): Promise<void> {
     await this.client.send(

@@ -23,6 +23,7 @@ export function caseToItem(c: Case): Item {
     gsi1sk: sortValue(placement.sortAt, c.id),
     ...(delegation ? { gsi2pk: queuePartition.delegated(delegation.delegator), gsi2sk: sortValue(delegation.sortAt, c.id) } : {}),
     ...(c.customerId ? { gsi3pk: queuePartition.customer(c.customerId), gsi3sk: sortValue(c.createdAt, c.id) } : {}),
+    ...(c.timer ? { gsi4pk: queuePartition.pendingTimers(), gsi4sk: sortValue(c.timer.dueAt, c.id) } : {}),
   };
 }
 

@@ -20,9 +20,11 @@ export const queuePartition = {
   recent: (agentId: string) => `QUEUE#recent#${agentId}`,
   delegated: (agentId: string) => `DELEGATED#${agentId}`,
   customer: (customerId: string) => `CUSTOMER#${customerId}`,
+  /** One partition for the tenant's pending timers (gsi4); see docs/data-model.md for its write rate. */
+  pendingTimers: () => 'TIMERS#pending',
 } as const;
 
 /** Sort values end in the case id so two cases with the same instant never collide. */
 export const sortValue = (isoTime: string, caseId: string): string => `${isoTime}#${caseId}`;
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'kind', 'expiresAt'] as const;
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk', 'kind', 'expiresAt'] as const;

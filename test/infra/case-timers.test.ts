@@ -223,4 +223,41 @@ describe('CaseTimers', () => {
       TABLE_NAME: { Ref: logicalId(stack.cases.table.node.defaultChild) },
     });
   });
+
+  it('runs reconcile-timers every 5 minutes, re-arming timers 10 minutes overdue', () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.Properties).toMatchObject({
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [expect.objectContaining({ Arn: getAtt(functionOf('reconcile-timers').node.defaultChild, 'Arn') })],
+    });
+    const variables = template.toJSON().Resources[logicalId(functionOf('reconcile-timers').node.defaultChild)].Properties.Environment.Variables;
+    expect(variables.TIMER_RECONCILE_MARGIN_SECONDS).toBe('600');
+  });
+
+  it('lets reconcile-timers query only the pending-timers index, and get and put table items', () => {
+    const statements = statementsOf(functionOf('reconcile-timers').role?.node.defaultChild);
+
+    const dynamodb = statements.filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
+
+    expect(dynamodb).toEqual([
+      expect.objectContaining({
+        Action: 'dynamodb:Query',
+        Resource: { 'Fn::Join': ['', [getAtt(stack.cases.table.node.defaultChild, 'Arn'), '/index/gsi4']] },
+      }),
+      expect.objectContaining({ Action: ['dynamodb:GetItem', 'dynamodb:PutItem'], Resource: getAtt(stack.cases.table.node.defaultChild, 'Arn') }),
+    ]);
+  });
+
+  it('alarms when reconcile-timers fails', () => {
+    const alarm = Object.values(template.findResources('AWS::CloudWatch::Alarm')).find(
+      ({ Properties }) =>
+        Properties.MetricName === 'Errors' &&
+        JSON.stringify(Properties.Dimensions).includes(logicalId(functionOf('reconcile-timers').node.defaultChild)),
+    );
+
+    expect(alarm?.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
 });

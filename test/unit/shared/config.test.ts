@@ -9,7 +9,13 @@ describe('loadConfig', () => {
     expect(config.settings).toMatchObject({ autoClosePeriod: 'P5D', feedbackWindow: 'P3D' });
   });
 
+  it('re-arms overdue timers after 10 minutes unless told otherwise', () => {
+    expect(loadConfig({ TABLE_NAME: 'cases' }).timerReconcileMarginMs).toBe(600_000);
+    expect(loadConfig({ TABLE_NAME: 'cases', TIMER_RECONCILE_MARGIN_SECONDS: '2.5' }).timerReconcileMarginMs).toBe(2_500);
+  });
+
   it.each([
+    [{ TABLE_NAME: 'cases', TIMER_RECONCILE_MARGIN_SECONDS: '0' }, /TIMER_RECONCILE_MARGIN_SECONDS/],
     [{ TENANT_SETTINGS: '{}' }, /TABLE_NAME/],
     [{ TABLE_NAME: 'cases', TENANT_SETTINGS: '{oops' }, /not JSON/],
     [{ TABLE_NAME: 'cases', TENANT_SETTINGS: '{"autoClosePeriod":"P1M"}' }, /TENANT_SETTINGS.autoClosePeriod/],
