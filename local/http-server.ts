@@ -12,6 +12,8 @@ export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, con
 const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** How much of an oversized body is read and discarded to keep the connection; past it the connection is closed. */
 const MAX_DRAINED_BYTES = 64 * 1024 * 1024;
+/** How long the rest of such a body is still discarded after the answer, before the connection closes. */
+const LINGER_MS = 2_000;
 
 /**
  * Serves the route table over HTTP the way API Gateway does: it verifies the bearer token,
@@ -45,7 +47,7 @@ async function handle(
   if (!matched) return send(response, 404, { message: 'Not Found' });
   const body = await readBody(request);
   if (body === 'too-large') return send(response, 413, { message: 'Request Entity Too Large' });
-  if (body === 'too-large-to-drain') return send(response, 413, { message: 'Request Entity Too Large' }, { connection: 'close' });
+  if (body === 'too-large-to-drain') return refuseAndClose(request, response);
   let claims = null;
   if (matched.route.auth !== 'public') {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
@@ -61,7 +63,7 @@ async function handle(
 /**
  * The body, or which kind of too large it is. Past the limit the rest is read and discarded, so the
  * 413 leaves the connection usable for the next request, as behind API Gateway; a body that goes on
- * past the drain cap is left unread and the connection closes after the answer.
+ * past the drain cap is answered at once, on a connection that then closes.
  */
 async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large' | 'too-large-to-drain'> {
   let chunks: Buffer[] = [];
@@ -76,7 +78,26 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large' 
   return size > GATEWAY_MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks);
 }
 
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  response.writeHead(status, { 'content-type': 'application/json', ...headers });
+/**
+ * Answers 413 and closes the connection without losing the answer. Closing a socket that still
+ * receives data resets it, and the reset can discard the answer before the client reads it; so the
+ * answer goes out with its length (complete for the client), the rest of the body is discarded for
+ * a moment, and only then does the connection close.
+ */
+function refuseAndClose(request: IncomingMessage, response: ServerResponse): void {
+  const body = JSON.stringify({ message: 'Request Entity Too Large' });
+  response.writeHead(413, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), connection: 'close' });
+  response.write(body);
+  const close = () => {
+    clearTimeout(timer);
+    response.end();
+  };
+  const timer = setTimeout(close, LINGER_MS);
+  request.once('close', close);
+  request.resume();
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify(body));
 }
