@@ -1,6 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.ts';
-import { ConflictError, NotFoundError } from '../domain/errors.ts';
+import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/mutation.ts';
 import { QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
 import type { CaseSummary } from '../domain/responses.ts';
@@ -110,6 +110,11 @@ export class CaseStore {
     const partition = keys.case(caseId).pk;
     const listing = timelineListing(partition, request.order);
     const start = decodeCursor(listing, request.cursor);
+    // DynamoDB refuses a start key outside the key condition's range; a forged one is the caller's mistake.
+    const startSeq = start ? Number(start.sk!.slice(keys.entryPrefix.length)) : undefined;
+    if (startSeq !== undefined && (startSeq < 1 || startSeq > request.upTo)) {
+      throw new ValidationError([{ path: 'query.cursor', message: 'not a cursor from this listing' }]);
+    }
     if (request.upTo === 0) return { items: [], nextCursor: null };
     const page = await this.client.send(
       new QueryCommand({

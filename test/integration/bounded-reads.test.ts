@@ -66,6 +66,15 @@ describe('reading a large case', () => {
     expect([wrongWay.status, wrongWay.body.error.issues[0].path]).toEqual([400, 'query.cursor']);
   });
 
+  it.each(['EV#99999999', 'EV#00000000'])('refuses a forged timeline cursor past either end (%s)', async (sk) => {
+    const { id } = await newCase();
+    const forged = b64({ s: `timeline:CASE#${id}:newest_first`, k: { pk: `CASE#${id}`, sk } });
+
+    const response = await api('agent', 'GET', `/cases/${id}/timeline?cursor=${forged}`);
+
+    expect([response.status, response.body.error.issues[0].path]).toEqual([400, 'query.cursor']);
+  });
+
   it('answers 404 for the timeline of an unknown case', async () => {
     const response = await api('agent', 'GET', '/cases/00000000-0000-4000-8000-000000000000/timeline');
 
