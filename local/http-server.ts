@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { RouteGroup } from '../functions/routes.ts';
 import { toApiGatewayEvent } from './api-gateway-event.ts';
+import type { HealthReport } from './health.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
@@ -18,10 +19,11 @@ const LINGER_MS = 2_000;
 /**
  * Serves the route table over HTTP the way API Gateway does: it verifies the bearer token,
  * turns the request into a payload 2.0 event and invokes the route group's Lambda handler.
+ * `GET /health` is the local runtime's own, outside the route table and without a token.
  */
-export function createHttpServer(handlers: Record<RouteGroup, LambdaHandler>, issuer: TokenIssuer): Server {
+export function createHttpServer(handlers: Record<RouteGroup, LambdaHandler>, issuer: TokenIssuer, health: () => HealthReport): Server {
   return createServer((request, response) => {
-    handle(handlers, issuer, request, response).catch((error: unknown) => {
+    handle(handlers, issuer, health, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -31,6 +33,7 @@ export function createHttpServer(handlers: Record<RouteGroup, LambdaHandler>, is
 async function handle(
   handlers: Record<RouteGroup, LambdaHandler>,
   issuer: TokenIssuer,
+  health: () => HealthReport,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -38,6 +41,10 @@ async function handle(
   let matched: MatchedRoute | null;
   try {
     url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    if (request.method === 'GET' && url.pathname === '/health') {
+      const report = health();
+      return send(response, report.status === 'ok' ? 200 : 503, report);
+    }
     matched = matchRoute(request.method ?? 'GET', url.pathname);
   } catch (error) {
     // API Gateway refuses these before routing: a Host that is no host name, a path that does not percent-decode.

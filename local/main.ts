@@ -28,6 +28,7 @@ try {
     `Helpdesk for tenant '${values.tenant}' is running.`,
     `  API        ${helpdesk.url}`,
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
+    `  Health     ${helpdesk.url}/health (DynamoDB Local is restarted if it dies)`,
     `  DynamoDB   ${helpdesk.dynamoDbEndpoint} (table ${helpdesk.tableName})`,
     `  Timers     ${values['time-scale'] === '1' ? 'real time' : `${values['time-scale']}× real time (--time-scale)`}; pending ones resume after a restart`,
     values['in-memory']

@@ -4,7 +4,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type TenantSettings, TenantSettingsSchema } from '../functions/domain/tenant-settings.ts';
 import type { RouteGroup } from '../functions/routes.ts';
 import { ensureTable } from './create-table.ts';
-import { startDynamoDbLocal } from './dynamodb-local.ts';
+import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
+import { healthOf } from './health.ts';
 import { LOCAL_REGION } from './local-account.ts';
 import { createHttpServer, type LambdaHandler } from './http-server.ts';
 import type { LocalStepFunctions } from './step-functions/local-step-functions.ts';
@@ -31,6 +32,8 @@ export interface LocalOptions {
   timeScale?: number;
   /** Pause between retries of a failing timer task, in ms (the ASL's backoff when absent). */
   timerRetryIntervalMs?: number;
+  /** Pause before restarting a DynamoDB Local that died, in ms (1 s when absent); doubles up to 30 s while restarts fail. */
+  dynamoDbRestartDelayMs?: number;
 }
 
 export interface LocalHelpdesk {
@@ -38,6 +41,8 @@ export interface LocalHelpdesk {
   tokens: Record<keyof typeof LOCAL_ACCOUNTS, string>;
   issuer: TokenIssuer;
   dynamoDbEndpoint: string;
+  /** The supervised engine: tests kill it by pid and wait for it to be up again. */
+  dynamoDb: Omit<DynamoDbLocal, 'stop'>;
   tableName: string;
   stepFunctions: LocalStepFunctions;
   stop: () => Promise<void>;
@@ -55,6 +60,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
   const db = await startDynamoDbLocal({
     ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
     ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
+    ...(options.dynamoDbRestartDelayMs === undefined ? {} : { restartDelayMs: options.dynamoDbRestartDelayMs }),
   });
   try {
     Object.assign(process.env, {
@@ -74,7 +80,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
 
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
-    const server = createHttpServer(await loadHandlers(), issuer);
+    const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
     await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
     const { port } = server.address() as AddressInfo;
     const tokens = Object.fromEntries(
@@ -85,6 +91,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       tokens,
       issuer,
       dynamoDbEndpoint: db.endpoint,
+      dynamoDb: db,
       tableName: LOCAL_TABLE_NAME,
       stepFunctions: timers.stepFunctions,
       stop: async () => {

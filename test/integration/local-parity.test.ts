@@ -1,7 +1,13 @@
+import { mkdtempSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { connect } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Client, ownHelpdesk } from './local-helpdesk.ts';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type Client, eventually, openCase, ownHelpdesk, sleep } from './local-helpdesk.ts';
+
+/** Short, to keep the test quick: java's own start (2 s or more) leaves ample time to see the database down. */
+const RESTART_DELAY_MS = 500;
 
 interface RawResponse {
   status: number;
@@ -47,11 +53,12 @@ function postOnRawSocket(url: string, size: number): Promise<string> {
 }
 
 let client: Client;
+let stopped = false;
 beforeAll(async () => {
-  client = await ownHelpdesk({});
+  client = await ownHelpdesk({ dataDir: mkdtempSync(join(tmpdir(), 'helpdesk-parity-')), dynamoDbRestartDelayMs: RESTART_DELAY_MS });
 });
 afterAll(async () => {
-  await client?.helpdesk.stop();
+  if (!stopped) await client?.helpdesk.stop();
 });
 
 describe('the local HTTP server at the edges API Gateway guards', () => {
@@ -88,5 +95,50 @@ describe('the local HTTP server at the edges API Gateway guards', () => {
     expect(received).toMatch(/^HTTP\/1\.1 413 /);
     expect(received).toMatch(/^connection: close\r$/im);
     expect(received).toContain('{"message":"Request Entity Too Large"}');
+  });
+});
+
+describe('DynamoDB Local under the local helpdesk', () => {
+  it('reports healthy on GET /health without a token', async () => {
+    const response = await send(client.helpdesk.url, '/health');
+
+    expect(response).toMatchObject({ status: 200, body: { status: 'ok', dynamoDb: 'up' } });
+  });
+
+  it('is reported down when killed, then restarted on the same endpoint with the data kept', async () => {
+    const id = await openCase(client);
+    // DynamoDB Local answers a transaction before it is on disk: killed within a few ms, it can lose it.
+    await sleep(1_000);
+    const { dynamoDb } = client.helpdesk;
+    const pid = dynamoDb.pid()!;
+    const errors = vi.spyOn(console, 'error');
+
+    process.kill(pid, 'SIGKILL');
+    const down = await eventually(async () => {
+      const response = await send(client.helpdesk.url, '/health');
+      return response.status === 503 && response;
+    }, 5_000);
+    await eventually(async () => (await send(client.helpdesk.url, '/health')).status === 200, 20_000);
+    const again = await client.call('agent', 'GET', `/cases/${id}`);
+
+    expect(down.body).toMatchObject({ status: 'degraded', dynamoDb: 'down', exit: { pid, code: null, signal: 'SIGKILL' } });
+    expect(errors).toHaveBeenCalledWith(`DynamoDB Local (pid ${pid}) exited with code null / signal SIGKILL; restarting in ${RESTART_DELAY_MS} ms`);
+    expect(dynamoDb.pid()).not.toBe(pid);
+    expect(dynamoDb.endpoint).toBe(client.helpdesk.dynamoDbEndpoint);
+    expect(again).toMatchObject({ status: 200, body: { case: { id } } });
+  });
+
+  it('is not restarted once the helpdesk stops, even when it died just before', async () => {
+    const { dynamoDb } = client.helpdesk;
+    const pid = dynamoDb.pid()!;
+
+    process.kill(pid, 'SIGKILL');
+    await eventually(async () => !dynamoDb.up());
+    await client.helpdesk.stop();
+    stopped = true;
+    await sleep(RESTART_DELAY_MS * 2);
+
+    expect(dynamoDb.pid()).toBeUndefined();
+    await expect(fetch(dynamoDb.endpoint)).rejects.toThrow();
   });
 });
