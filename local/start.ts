@@ -32,6 +32,9 @@ export interface LocalOptions {
   timeScale?: number;
   /** Pause between retries of a failing timer task, in ms (the ASL's backoff when absent). */
   timerRetryIntervalMs?: number;
+  /** How often the reconciler looks for overdue timers, and how overdue they must be (see local/timers.ts). */
+  timerReconcileIntervalMs?: number;
+  timerReconcileMarginMs?: number;
   /** Pause before restarting a DynamoDB Local that died, in ms (1 s when absent); doubles up to 30 s while restarts fail. */
   dynamoDbRestartDelayMs?: number;
 }
