@@ -15,7 +15,7 @@ import { tenantSettings } from '../local/tenant.ts';
 import { apiEvent } from './api-event.ts';
 import { CapacityRecorder, type RequestRecord } from './capacity-recorder.ts';
 import { functionEntries } from './entries.ts';
-import { type Operation, OPERATIONS, type PrepareContext } from './operations.ts';
+import { type Operation, OPERATIONS, type PrepareContext, uncoveredRoutes } from './operations.ts';
 import { Seeder } from './seed.ts';
 import { mean, percentile } from './stats.ts';
 import { type Target, type Verdict, verdict } from './targets.ts';
@@ -44,7 +44,7 @@ export interface OperationCost {
 
 export interface DynamoDbCostResult {
   operations: OperationCost[];
-  /** Calls that did not answer with the route's status; any is a bench failure. */
+  /** Calls that did not answer with the route's status, and routes no operation calls; any is a bench failure. */
   failures: string[];
 }
 
@@ -101,7 +101,8 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       const p50 = `${cost.p50Ms.toFixed(1).padStart(5)} ms`;
       options.log(`  ${operation.name.padEnd(24)} ${cost.requests.padEnd(30)} p50 ${p50}  ${cost.verdict}`);
     }
-    return { operations, failures: harness.failures };
+    const uncovered = uncoveredRoutes().map((id) => `${id}: no operation in bench/operations.ts calls this route`);
+    return { operations, failures: [...uncovered, ...harness.failures] };
   } finally {
     setupClient.destroy();
     measuredClient.destroy();

@@ -1,5 +1,20 @@
 import type { Bundle } from './bundles.ts';
 import type { ColdStart } from './cold-start.ts';
+import {
+  BURST_NAME,
+  type BurstRound,
+  CONCURRENT_CREATES,
+  CONCURRENT_NOTES,
+  type ConcurrencyResult,
+  errorText,
+  LARGE_CASE_NOTES,
+  LARGE_NOTE_CHARS,
+  NOTES_P99_TARGET_MS,
+  type ResponseSize,
+  RESPONSE_LIMIT_BYTES,
+  ROUNDS,
+  WARMUP_ROUNDS,
+} from './concurrency.ts';
 import type { DynamoDbCostResult, OperationCost } from './dynamodb-cost.ts';
 import type { Machine } from './machine.ts';
 import { TARGET_TEXT, type Verdict } from './targets.ts';
@@ -25,9 +40,11 @@ export interface BenchResults {
   bundles: { functions: Bundle[]; empty: Bundle };
   coldStarts: ColdStart[];
   timers: TimerTransitionsResult;
+  concurrency: ConcurrencyResult;
 }
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const count = (value: number) => value.toLocaleString('en-US');
 const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(1));
 const units = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0$/, ''));
 const span = ({ min, max }: { min: number; max: number }) => (min === max ? String(min) : `${min}–${max}`);
@@ -187,6 +204,40 @@ function typicalCaseSection(typical: TypicalCase | null): string {
   ].join('\n');
 }
 
+const BURST_TARGET: Record<BurstRound['burst'], string> = {
+  create: 'all 201, every case number distinct',
+  notes: `all 200, p99 < ${count(NOTES_P99_TARGET_MS)} ms`,
+};
+const SIZE_TARGET = `< ${count(RESPONSE_LIMIT_BYTES)} bytes (6 MB)`;
+
+function burstTable(rounds: BurstRound[]): string {
+  return table(
+    ['Burst', 'Round', 'Attempted', 'Succeeded', 'Errors by status', 'p50 ms', 'p99 ms', 'Max ms', 'Case numbers', 'Target', 'Result'],
+    rounds.map((r) => [
+      BURST_NAME[r.burst],
+      String(r.round),
+      String(r.attempted),
+      String(r.succeeded),
+      errorText(r.errors),
+      ms(r.p50Ms),
+      ms(r.p99Ms),
+      ms(r.maxMs),
+      r.distinctNumbers === null ? '—' : `${r.distinctNumbers} of ${r.attempted} distinct`,
+      BURST_TARGET[r.burst],
+      r.verdict,
+    ]),
+    [false, true, true, true, false, true, true, true, false, false, false],
+  );
+}
+
+function sizeTable(sizes: ResponseSize[]): string {
+  return table(
+    ['Response', 'Timeline entries', 'Pages read', 'Body bytes', 'Body as a JSON string, bytes', `Target ${SIZE_TARGET}`],
+    sizes.map((s) => [s.request, String(s.entries), String(s.pages), count(s.bytes), count(s.payloadBytes), s.verdict]),
+    [false, true, true, true, true, false],
+  );
+}
+
 function summaryTable(results: BenchResults): string {
   const tally = (verdicts: (Verdict | null)[]) => (['PASS', 'FAIL'] as const).map((v) => String(verdicts.filter((x) => x === v).length));
   return table(
@@ -194,7 +245,8 @@ function summaryTable(results: BenchResults): string {
     [
       [
         'DynamoDB requests per operation',
-        'mutations 1 write and ≤ 1 read; getCase and queues 1 Query',
+        'mutations 1 write, ≤ 1 read; createCase + 1 counter UpdateItem; getCase GetItem + Query + PutItem; ' +
+          'listTimeline GetItem + Query; queues 1 Query',
         ...tally(results.cost.operations.map((o) => o.verdict)),
       ],
       ['Bundle size', `≤ ${BUNDLE_TARGET_KB} KB per function`, ...tally(results.bundles.functions.map(bundleVerdict))],
@@ -204,12 +256,18 @@ function summaryTable(results: BenchResults): string {
         `≤ ${TRANSITIONS_PER_FIRING_TARGET} per timer firing`,
         ...tally(results.timers.rows.map(timerVerdict)),
       ],
+      ...(['create', 'notes'] as const).map((burst) => [
+        `Concurrency: ${BURST_NAME[burst]}`,
+        BURST_TARGET[burst],
+        ...tally(results.concurrency.rounds.filter((r) => r.burst === burst).map((r) => r.verdict)),
+      ]),
+      ['Largest response', `${SIZE_TARGET}, Lambda's response limit`, ...tally(results.concurrency.sizes.map((s) => s.verdict))],
     ],
     [false, false, true, true],
   );
 }
 
-/** The four result sections, as printed to the terminal and embedded in docs/performance.md. */
+/** The five result sections, as printed to the terminal and embedded in docs/performance.md. */
 export function renderTables(results: BenchResults): string {
   return [
     '## Summary',
@@ -237,6 +295,14 @@ export function renderTables(results: BenchResults): string {
     timerTable(results.timers.rows),
     '',
     typicalCaseSection(results.timers.typical),
+    '',
+    '## 5. Concurrency on the local helpdesk',
+    '',
+    burstTable(results.concurrency.rounds),
+    '',
+    `Largest responses: a case with ${LARGE_CASE_NOTES} notes of ${count(LARGE_NOTE_CHARS)} characters each, read whole:`,
+    '',
+    sizeTable(results.concurrency.sizes),
   ].join('\n');
 }
 
@@ -263,18 +329,24 @@ ${table(
     ['Calls per operation', `${results.calls}, after a warm-up pass of ${results.warmupCalls} per operation`],
     ['Cold-import runs', `${results.runs} per bundle, after one unrecorded run each`],
     ['Timer clock', `${results.timers.timeScale}× real time (a day lasts ${(86_400 * results.timers.timeScale).toFixed(3)} s)`],
+    ['Concurrency rounds', `${ROUNDS} per burst, after ${WARMUP_ROUNDS} unrecorded warm-up rounds each`],
   ],
 )}
 
 ## What is measured
 
 - **DynamoDB cost per API operation.** Every route in \`functions/routes.ts\` (each queue of \`listQueue\`
-  separately) is called through its function's \`routeHandlers\`, wrapped by \`groupHandler\` exactly as the
-  entry wraps them, with an API Gateway HTTP API (payload 2.0) event carrying the JWT authorizer's claims.
-  The stores run on DynamoDB Local (in memory) through a client whose middleware forces
-  \`ReturnConsumedCapacity: TOTAL\` and records every request. Each call gets fresh preconditions (a case in
-  the right status, a full queue page), set up outside the timed call. Any answer other than the route's
-  2xx status fails the bench.
+  separately; a route without an operation fails the bench) is called through its function's \`routeHandlers\`,
+  wrapped by \`groupHandler\` exactly as the entry wraps them, with an API Gateway HTTP API (payload 2.0) event
+  carrying the JWT authorizer's claims. The stores run on DynamoDB Local (in memory) through a client whose
+  middleware forces \`ReturnConsumedCapacity: TOTAL\` and records every request. Each command, and getCase,
+  gets a fresh case in the right status, set up outside the timed call; listQueue and listTimeline read the
+  same full page every call (a queue of 30 cases; a case with more entries than a page of 50). Any answer
+  other than the route's 2xx status fails the bench.
+  - *Target*: a case command is one read and one write. createCase reserves its number with one UpdateItem
+    (\`ADD\` on the counter) before its TransactWriteItems, after a BatchGetItem of the customer aliases that
+    links it to a known customer. getCase reads the case (GetItem) and its newest 50 entries (Query), then
+    records the agent's recent access (PutItem); listTimeline is the same two reads for any page.
   - *Reads / Writes*: read requests (GetItem, BatchGetItem, Query) and write requests (PutItem,
     UpdateItem, TransactWriteItems, …) per call; a range means calls differed.
   - *RCU / WCU*: mean capacity units per call as DynamoDB Local reports them, index writes included.
@@ -307,6 +379,24 @@ ${table(
     6 retries, RecordFailure and its 3, TimerFailed = 13 transitions.
   - A case that never reaches the expected status, or executions other than those its scenario implies,
     fail the bench.
+- **Concurrency on the local helpdesk.** Another in-memory local helpdesk (\`startLocalHelpdesk\`, timers in
+  real time) is called over HTTP with the local tokens, so its HTTP server, the function handlers and
+  DynamoDB Local are all in the path; the requests come from the same Node process as the server. A burst
+  sends all its requests at once and times each from sending to the last byte of its answer: ${CONCURRENT_CREATES} \`POST /cases\`
+  as the robot, and ${CONCURRENT_NOTES} \`POST /cases/{id}/notes\` as the agent on one fresh case without \`If-Match\`, where
+  each round of the race has one winner and the others retry with jittered backoff (5 s budget). Each burst
+  runs ${ROUNDS} recorded rounds, reported one row each (not aggregated), after ${WARMUP_ROUNDS} unrecorded warm-up rounds
+  (DynamoDB Local's JVM needs a few hundred requests to reach speed), with a second's pause after each burst
+  for the stream poller. p99 is nearest-rank, so for ${CONCURRENT_NOTES} requests it is the slowest one.
+  - *Results*: a burst that misses its target is a FAIL row; so is a note refused with 409
+    \`version_conflict\` because its retries ran out of budget, since the target is that every note lands.
+    Any other answer than 201 / 200 fails the bench. The case numbers must differ across rounds too.
+  - *Largest response*: ${LARGE_CASE_NOTES} notes of ${count(LARGE_NOTE_CHARS)} characters each (the longest a note may be) are added to a
+    case one by one; then \`GET /cases/{id}\` is read, and \`GET /cases/{id}/timeline\` page by page from the
+    newest (default limit) until there is no cursor, which must have returned every entry once. The target
+    applies to the body as a JSON string, the form it takes in the function's response payload; Lambda
+    refuses a payload over 6 MB (status and headers add a few hundred bytes). A page is bounded to about
+    1 MB of entries (\`MAX_TIMELINE_PAGE_BYTES\`).
 
 ${renderTables(results)}
 `;

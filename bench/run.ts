@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bundleAll } from './bundles.ts';
+import { measureConcurrency } from './concurrency.ts';
 import { measureColdStarts } from './cold-start.ts';
 import { measureDynamoDbCost, WARMUP_CALLS } from './dynamodb-cost.ts';
 import { REPO_ROOT } from './entries.ts';
@@ -41,14 +42,19 @@ try {
   const coldStarts = measureColdStarts([...bundles.functions, bundles.empty], runs);
   log(`Step Functions transitions: local helpdesk, timers at ${TIME_SCALE}× real time (${elapsed()} elapsed)`);
   const timers = await measureTimerTransitions({ log });
+  log(`Concurrency: bursts and large responses over HTTP on the local helpdesk (${elapsed()} elapsed)`);
+  const concurrency = await measureConcurrency({ log });
   const command = calls === DEFAULT_CALLS && runs === DEFAULT_RUNS ? 'npm run bench' : `npm run bench -- --calls ${calls} --runs ${runs}`;
-  const results: BenchResults = { command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts, timers };
+  const results: BenchResults = {
+    command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts, timers, concurrency,
+  };
 
   log('');
   log(renderTables(results));
   log('');
   // A wrong status, or a timer that never fired, means the numbers describe something else: they must not become the record.
-  const failures = [...cost.failures, ...timers.failures];
+  // A slow burst is a finding, not a broken measurement: it is a FAIL row in the document.
+  const failures = [...cost.failures, ...timers.failures, ...concurrency.failures];
   if (failures.length > 0) {
     console.error(`Bench failed; docs/performance.md left as it was:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     process.exitCode = 1;

@@ -63,8 +63,9 @@ export class Seeder {
     this.robot = { kind: 'robot', id: callerId('robot') };
   }
 
-  async cases(state: SeedState, count: number, options: { customerId?: string } = {}): Promise<Case[]> {
-    const outcomes = Array.from({ length: count }, () => this.build(state, options.customerId));
+  /** `notes` more notes by the agent on each case give it a longer timeline. */
+  async cases(state: SeedState, count: number, options: { customerId?: string; notes?: number } = {}): Promise<Case[]> {
+    const outcomes = Array.from({ length: count }, () => this.withNotes(this.build(state, options.customerId), options.notes ?? 0));
     await this.write(outcomes.flatMap(({ case: c, entries }) => [caseToItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]));
     return outcomes.map((outcome) => outcome.case);
   }
@@ -113,6 +114,17 @@ export class Seeder {
       case 'delegated':
         return then(created, (c) => delegate(c, this.ctx(this.agent), SECOND_AGENT));
     }
+  }
+
+  private withNotes(outcome: Outcome, notes: number): Outcome {
+    let { case: c } = outcome;
+    const entries = [...outcome.entries];
+    for (let i = 1; i <= notes; i++) {
+      const next = addNote(c, this.ctx(this.agent), { text: `Progress note ${i}.` });
+      c = next.case;
+      entries.push(...next.entries);
+    }
+    return { case: c, entries };
   }
 
   private ctx(actor: Actor): CommandContext {

@@ -2,31 +2,47 @@ import type { RequestRecord } from './capacity-recorder.ts';
 
 /**
  * The DynamoDB request budget of an operation:
- * - `mutation`: exactly one write request and at most one read (the case, or the counter for createCase, or
- *   the queue Query for takeNextCase);
+ * - `mutation`: exactly one write request and at most one read (the case, or the queue Query for
+ *   takeNextCase);
+ * - `create`: createCase, which reserves its number with one UpdateItem on the counter before its one
+ *   TransactWriteItems, and may read the customer aliases (one BatchGetItem) to link the case;
  * - `one-query`: a single Query and nothing else;
- * - `one-query-and-recent-access`: getCase, whose one Query is followed by the PutItem that records the
- *   agent's recent access (the documented exception);
+ * - `case-and-page`: listTimeline, a GetItem of the case (its entry count bounds the page) and one Query;
+ * - `case-page-and-recent-access`: getCase, the same two reads followed by the PutItem that records the
+ *   agent's recent access;
  * - `none`: no target; reported as is.
  */
-export type Target = 'mutation' | 'one-query' | 'one-query-and-recent-access' | 'none';
+export type Target = 'mutation' | 'create' | 'one-query' | 'case-and-page' | 'case-page-and-recent-access' | 'none';
 
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
 
 export const TARGET_TEXT: Record<Target, string> = {
   mutation: '1 write, ≤ 1 read',
+  create: '1 UpdateItem (counter) + 1 TransactWriteItems, ≤ 1 read',
   'one-query': '1 Query only',
-  'one-query-and-recent-access': '1 Query (+1 PutItem recent access: documented exception)',
+  'case-and-page': '1 GetItem + 1 Query',
+  'case-page-and-recent-access': '1 GetItem + 1 Query + 1 PutItem (recent access)',
   none: 'none (reported as is)',
 };
 
 const kinds = (call: RequestRecord[], kind: RequestRecord['kind']) => call.filter((r) => r.kind === kind).length;
 const commands = (call: RequestRecord[], command: string) => call.filter((r) => r.command === command).length;
+/** Exactly these requests, in any order (a handler may send some in parallel), and nothing else. */
+const exactly = (call: RequestRecord[], wanted: Record<string, number>) =>
+  call.length === Object.values(wanted).reduce((sum, n) => sum + n, 0) &&
+  Object.entries(wanted).every(([command, n]) => commands(call, command) === n);
 
 const MEETS: Record<Exclude<Target, 'none'>, (call: RequestRecord[]) => boolean> = {
   mutation: (call) => kinds(call, 'write') === 1 && kinds(call, 'read') <= 1 && kinds(call, 'other') === 0,
-  'one-query': (call) => call.length === 1 && commands(call, 'Query') === 1,
-  'one-query-and-recent-access': (call) => call.length === 2 && commands(call, 'Query') === 1 && commands(call, 'PutItem') === 1,
+  create: (call) =>
+    kinds(call, 'write') === 2 &&
+    commands(call, 'UpdateItem') === 1 &&
+    commands(call, 'TransactWriteItems') === 1 &&
+    kinds(call, 'read') <= 1 &&
+    kinds(call, 'other') === 0,
+  'one-query': (call) => exactly(call, { Query: 1 }),
+  'case-and-page': (call) => exactly(call, { GetItem: 1, Query: 1 }),
+  'case-page-and-recent-access': (call) => exactly(call, { GetItem: 1, Query: 1, PutItem: 1 }),
 };
 
 /** PASS only if every measured call kept to the budget: one stray retry is a finding, not noise. */

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ExecutionRecord, ExecutionStatus } from '../local/step-functions/execution-journal.ts';
-import { type LocalHelpdesk, startLocalHelpdesk } from '../local/start.ts';
+import type { LocalHelpdesk } from '../local/start.ts';
+import { startBenchHelpdesk } from './local-helpdesk.ts';
 
 /** A day lasts 0.864 s, the 3-day auto-close and feedback window 2.6 s: the real ASL and durations, on a faster clock. */
 export const TIME_SCALE = 0.00001;
@@ -73,8 +74,7 @@ class BrokenMeasurement extends Error {}
  */
 export async function measureTimerTransitions(options: { log: (line: string) => void }): Promise<TimerTransitionsResult> {
   const started = performance.now();
-  const savedEnv = { ...process.env };
-  const helpdesk = await startLocalHelpdesk({ timeScale: TIME_SCALE, port: 0 });
+  const helpdesk = await startBenchHelpdesk({ timeScale: TIME_SCALE });
   const bench = new TimerBench(helpdesk);
   const rows: TimerRow[] = [];
   const failures: string[] = [];
@@ -101,9 +101,6 @@ export async function measureTimerTransitions(options: { log: (line: string) => 
     options.log(`  ${'typical case'.padEnd(34)} ${typical ? `${typical.started} executions, ${typical.transitions} transitions` : 'not measured'}`);
   } finally {
     await helpdesk.stop();
-    // startLocalHelpdesk points the SDK at its local endpoints through the environment; leave it as found.
-    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-    Object.assign(process.env, savedEnv);
   }
   return { timeScale: TIME_SCALE, rows, typical, failures, elapsedMs: performance.now() - started };
 }

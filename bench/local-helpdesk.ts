@@ -1,0 +1,36 @@
+import { freePort } from '../local/free-port.ts';
+import { type LocalHelpdesk, type LocalOptions, startLocalHelpdesk } from '../local/start.ts';
+
+let ports: Promise<{ dynamoDbPort: number; stepFunctionsPort: number }> | undefined;
+
+/**
+ * An in-memory local helpdesk on a free HTTP port. The function modules keep their DynamoDB and
+ * Step Functions clients for the life of the process, as in Lambda, bound to the endpoints of the
+ * first helpdesk that ran them; so every helpdesk the bench starts reuses that first one's two
+ * ports. `stop` also leaves the environment as it was found: startLocalHelpdesk points the SDK at
+ * its endpoints through it.
+ */
+export async function startBenchHelpdesk(options: Pick<LocalOptions, 'timeScale'> = {}): Promise<LocalHelpdesk> {
+  ports ??= Promise.all([freePort(), freePort()]).then(([dynamoDbPort, stepFunctionsPort]) => ({ dynamoDbPort, stepFunctionsPort }));
+  const savedEnv = { ...process.env };
+  const restoreEnv = () => {
+    for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+    Object.assign(process.env, savedEnv);
+  };
+  try {
+    const helpdesk = await startLocalHelpdesk({ ...options, ...(await ports), port: 0 });
+    return {
+      ...helpdesk,
+      stop: async () => {
+        try {
+          await helpdesk.stop();
+        } finally {
+          restoreEnv();
+        }
+      },
+    };
+  } catch (error) {
+    restoreEnv();
+    throw error;
+  }
+}
