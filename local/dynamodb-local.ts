@@ -106,7 +106,9 @@ export async function startDynamoDbLocal(
       ready = false;
       clearTimeout(restartTimer);
       process.removeListener('exit', killOnExit);
+      // A restart may have begun while the helpdesk was closing its other parts: stop that engine too.
       const running = child;
+      child = undefined;
       if (!running || running.exitCode !== null || running.signalCode !== null) return;
       await new Promise<void>((done) => {
         running.once('exit', () => done());

@@ -2,7 +2,13 @@ import { type LocalHelpdesk, type LocalOptions, startLocalHelpdesk } from '../..
 
 export interface Client {
   helpdesk: LocalHelpdesk;
-  call: (who: keyof LocalHelpdesk['tokens'], method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }>;
+  call: (
+    who: keyof LocalHelpdesk['tokens'],
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ) => Promise<{ status: number; body: any }>;
 }
 
 /** A helpdesk of the test file's own, for tests that need other options than the shared one (timers, restarts). */
@@ -10,10 +16,10 @@ export async function ownHelpdesk(options: LocalOptions): Promise<Client> {
   const helpdesk = await startLocalHelpdesk({ port: 0, ...options });
   return {
     helpdesk,
-    call: async (who, method, path, body) => {
+    call: async (who, method, path, body, headers = {}) => {
       const response = await fetch(`${helpdesk.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${helpdesk.tokens[who]}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${helpdesk.tokens[who]}`, 'content-type': 'application/json', ...headers },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       return { status: response.status, body: await response.json() };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../functions/domain/errors.ts';
 import { retryOnConflict, type RetryClock } from '../../../functions/shared/retry-on-conflict.ts';
 
-const policy = { budgetMs: 1_000, baseDelayMs: 10, maxDelayMs: 200 };
+const policy = { budgetMs: 1_000, baseDelayMs: 10, maxDelayMs: 200, latencyFactor: 4 };
 
 /** A clock that only moves when the retry sleeps, recording each pause. */
 function fakeClock(random = () => 1): RetryClock & { pauses: number[] } {
@@ -53,6 +53,25 @@ describe('retryOnConflict', () => {
     );
 
     expect(clock.pauses).toEqual([5, 10, 20, 40, 80, 100, 100]);
+  });
+
+  it('widens the window after an attempt that lost in a long queue', async () => {
+    let runs = 0;
+    const clock = fakeClock();
+
+    await retryOnConflict(
+      async () => {
+        runs++;
+        if (runs === 1) {
+          await clock.sleep(30);
+          throw lostRace();
+        }
+      },
+      policy,
+      clock,
+    );
+
+    expect(clock.pauses).toEqual([30, 120]);
   });
 
   it('gives up with the last conflict once the next pause would pass the budget', async () => {
