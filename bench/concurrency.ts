@@ -14,7 +14,7 @@ export const CONCURRENT_NOTES = 50;
 /** The target for notes on one busy case: every one lands, the slowest 1% within this. */
 export const NOTES_P99_TARGET_MS = 2_000;
 /**
- * The answer of a note whose retries ran out of their 5 s budget: the notes burst's target says
+ * The answer of a note whose retries ran out of their budget (BUSY_CASE_RETRY): the notes burst's target says
  * every note lands, so this one is a miss to report, not a broken measurement.
  */
 const RETRIES_SPENT = '409 version_conflict';
