@@ -36,7 +36,13 @@ const MAX_RESTART_DELAY_MS = 30_000;
  * directory, after `restartDelayMs` doubling up to 30 s while restarts fail; `stop()` ends that.
  */
 export async function startDynamoDbLocal(
-  options: { dataDir?: string; port?: number; restartDelayMs?: number } = {},
+  options: {
+    dataDir?: string;
+    port?: number;
+    restartDelayMs?: number;
+    /** Runs after every start, restarts included, before the engine counts as up (e.g. creating the table). */
+    onStart?: (endpoint: string) => Promise<void>;
+  } = {},
 ): Promise<DynamoDbLocal> {
   requireJava17();
   const port = options.port ?? (await freePort());
@@ -64,6 +70,7 @@ export async function startDynamoDbLocal(
     launched.once('error', () => onExit(launched, launched.exitCode, null));
     try {
       await waitUntilReady(endpoint, launched, () => output);
+      await options.onStart?.(endpoint);
     } catch (error) {
       launched.kill('SIGKILL');
       throw error;

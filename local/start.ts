@@ -64,6 +64,15 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
     ...(options.dynamoDbPort ? { port: options.dynamoDbPort } : {}),
     ...(options.dynamoDbRestartDelayMs === undefined ? {} : { restartDelayMs: options.dynamoDbRestartDelayMs }),
+    // After a restart in memory the engine is empty: the table comes back (its data does not).
+    onStart: async (endpoint) => {
+      const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+      try {
+        await ensureTable(client, LOCAL_TABLE_NAME);
+      } finally {
+        client.destroy();
+      }
+    },
   });
   try {
     Object.assign(process.env, {
@@ -77,10 +86,6 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
-    const client = new DynamoDBClient({});
-    await ensureTable(client, LOCAL_TABLE_NAME);
-    client.destroy();
-
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
