@@ -37,12 +37,7 @@ export class StreamPoller {
   }
 
   async start(): Promise<void> {
-    const client = new DynamoDBClient({});
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: this.tableName }));
-    client.destroy();
-    const streamArn = Table?.LatestStreamArn;
-    if (!streamArn) throw new Error(`table ${this.tableName} has no stream`);
-    this.loop = this.run(streamArn);
+    this.loop = this.run(await this.latestStreamArn());
   }
 
   async stop(): Promise<void> {
@@ -51,16 +46,39 @@ export class StreamPoller {
     this.streams.destroy();
   }
 
-  private async run(streamArn: string): Promise<void> {
+  private async run(firstStreamArn: string): Promise<void> {
+    let streamArn: string | undefined = firstStreamArn;
+    let failing: string | undefined;
     while (!this.stopped) {
       try {
+        streamArn ??= await this.latestStreamArn();
         const progressed = await this.pollOnce(streamArn);
+        if (failing !== undefined) console.error('stream poller: reading the stream again');
+        failing = undefined;
         if (!progressed) await sleep(IDLE_POLL_MS);
       } catch (error) {
         if (this.stopped) return;
-        console.error('stream poller:', error);
+        // One line per kind of failure, not one per second while DynamoDB Local is down.
+        const message = error instanceof Error ? error.message : String(error);
+        if (message !== failing) console.error(`stream poller: ${message}; retrying every ${RETRY_AFTER_FAILURE_MS} ms`);
+        failing = message;
+        // Start again from the checkpoints: a batch whose handler threw is read again, iterators do not
+        // outlive a DynamoDB Local restart, and a table recreated in memory has a new stream.
+        streamArn = undefined;
+        this.iterators.clear();
         await sleep(RETRY_AFTER_FAILURE_MS);
       }
+    }
+  }
+
+  private async latestStreamArn(): Promise<string> {
+    const client = new DynamoDBClient({});
+    try {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: this.tableName }));
+      if (!Table?.LatestStreamArn) throw new Error(`table ${this.tableName} has no stream`);
+      return Table.LatestStreamArn;
+    } finally {
+      client.destroy();
     }
   }
 
