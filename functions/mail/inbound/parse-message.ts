@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import PostalMime, { type Address, type Attachment, type Email } from 'postal-mime';
+import { automaticFacts } from './automatic-facts.ts';
+import { brokenBase64Problems } from './base64-check.ts';
+import { fallbackSplit } from './fallback-split.ts';
+import { headerProblems } from './header-problems.ts';
+import { htmlToText } from './html-to-text.ts';
+import type { InboundAttachment, InboundMessage, Mailbox } from './inbound-message.ts';
+import { messageIds } from './message-ids.ts';
+import { latin1, rawParts } from './mime-parts.ts';
+import { stripQuotedHistory } from './quoted-history.ts';
+import { stripQuotedHtml } from './quoted-html.ts';
+import { repairRaw } from './repair-raw.ts';
+import { sanitizeMailHtml } from './sanitize.ts';
+
+/** Deeper nesting than any mailer writes; postal-mime's default of 256 lets a hostile message recurse far. */
+const MAX_NESTING = 50;
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function mailboxes(addresses: Address[] | undefined): Mailbox[] {
+  return (addresses ?? [])
+    .flatMap((a) => (a.group ? a.group : [a]))
+    .filter((m) => m.address.trim() !== '')
+    .map((m) => ({ address: m.address.trim(), name: m.name.trim() || null }));
+}
+
+function toBytes(content: Attachment['content']): Uint8Array {
+  if (typeof content === 'string') return Buffer.from(content, 'base64');
+  return content instanceof Uint8Array ? content : new Uint8Array(content);
+}
+
+function toAttachment(a: Attachment, content: Uint8Array, index: number): InboundAttachment {
+  return {
+    filename: a.filename?.trim() || `attachment-${index + 1}`,
+    contentType: a.mimeType,
+    size: content.byteLength,
+    sha256: sha256(content),
+    contentId: a.contentId?.trim().replace(/^<(.*)>$/, '$1') || null,
+    inline: a.disposition === 'inline' || a.related === true,
+    content,
+  };
+}
+
+function headerValue(email: Email, key: string): string | undefined {
+  return email.headers.find((h) => h.key === key)?.value;
+}
+
+function isoDate(email: Email, problems: string[]): string | null {
+  const header = headerValue(email, 'date');
+  if (header === undefined) return null;
+  const time = email.date && /^\d{4}-\d\d-\d\dT/.test(email.date) ? Date.parse(email.date) : NaN;
+  if (Number.isNaN(time)) {
+    problems.push(`unreadable Date header "${header.slice(0, 100)}"`);
+    return null;
+  }
+  return new Date(time).toISOString();
+}
+
+/** The reply's new text, the whole text, and the sanitised HTML. */
+function bodies(email: Email): Pick<InboundMessage, 'text' | 'fullText' | 'html'> {
+  const html = email.html ? sanitizeMailHtml(email.html) : null;
+  const plain = (email.text ?? '').replace(/\r\n?/g, '\n').trim();
+  if (plain !== '') return { text: stripQuotedHistory(plain), fullText: plain, html };
+  if (!email.html) return { text: '', fullText: '', html };
+  const fullText = htmlToText(email.html);
+  const newText = stripQuotedHistory(htmlToText(stripQuotedHtml(email.html)));
+  return { text: newText || stripQuotedHistory(fullText), fullText, html };
+}
+
+function safeFallbackSplit(raw: Uint8Array, problems: string[]): Email {
+  try {
+    return fallbackSplit(raw);
+  } catch (err) {
+    problems.push(`could not split the raw bytes either (${reason(err)}): only the raw message is kept`);
+    return { headers: [], headerLines: [], attachments: [] };
+  }
+}
+
+/** postal-mime, over the raw bytes with their header charsets repaired; never the cause of a throw. */
+async function parseMime(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
+  try {
+    const s = latin1(raw);
+    const parts = rawParts(s);
+    const top = parts[0];
+    const repaired = repairRaw(raw);
+    problems.push(...repaired.problems, ...brokenBase64Problems(s, parts));
+    const email = await PostalMime.parse(repaired.bytes, { maxNestingDepth: MAX_NESTING });
+    if (repaired.addedTopHeader) email.headers = email.headers.slice(1);
+    return { email, headerBlock: top ? s.slice(top.headerStart, top.headerEnd) : '' };
+  } catch (err) {
+    problems.push(`MIME parsing failed (${reason(err)}): headers and body were split from the raw bytes instead`);
+    const email = safeFallbackSplit(raw, problems);
+    const blank = /\r?\n\r?\n/.exec(latin1(raw));
+    return { email, headerBlock: latin1(raw).slice(0, blank?.index) };
+  }
+}
+
+/**
+ * Parses a raw inbound e-mail into the shape ingestion stores. Lenient by design: it never throws on
+ * any input, decodes what it can and lists in `problems` whatever it could not or had to guess.
+ */
+export async function parseInboundMessage(raw: Uint8Array): Promise<InboundMessage> {
+  const problems: string[] = [];
+  const { email, headerBlock } = await parseMime(raw, problems);
+  problems.push(...headerProblems(email.headers, headerBlock));
+
+  const messageId = messageIds(headerValue(email, 'message-id'))[0] ?? null;
+  if (messageId === null && headerValue(email, 'message-id') !== undefined) problems.push('unreadable Message-ID header');
+  const from = mailboxes(email.from ? [email.from] : [])[0] ?? null;
+  if (from === null && headerValue(email, 'from') !== undefined) problems.push('From header has no readable address');
+  const returnPath = headerValue(email, 'return-path');
+
+  const contents = email.attachments.map((a) => toBytes(a.content));
+  const attachments = email.attachments.map((a, i) => toAttachment(a, contents[i] ?? new Uint8Array(), i));
+  const body = bodies(email);
+  if (body.fullText === '' && attachments.length === 0) problems.push('no text, HTML or attachment found in the message');
+
+  return {
+    messageId,
+    inReplyTo: messageIds(email.inReplyTo),
+    references: messageIds(email.references),
+    from,
+    replyTo: mailboxes(email.replyTo)[0] ?? null,
+    to: mailboxes(email.to),
+    cc: mailboxes(email.cc),
+    returnPath: returnPath === undefined ? null : returnPath.trim().replace(/^<(.*)>$/, '$1').trim(),
+    subject: (email.subject ?? '').trim(),
+    date: isoDate(email, problems),
+    ...body,
+    attachments,
+    automatic: automaticFacts(email.headers, email.attachments, contents),
+    rawSize: raw.byteLength,
+    rawSha256: sha256(raw),
+    problems,
+  };
+}
