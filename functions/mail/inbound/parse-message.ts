@@ -116,6 +116,10 @@ export async function parseInboundMessage(raw: Uint8Array): Promise<InboundMessa
   const attachments = email.attachments.map((a, i) => toAttachment(a, contents[i] ?? new Uint8Array(), i));
   const body = bodies(email);
   if (body.fullText === '' && attachments.length === 0) problems.push('no text, HTML or attachment found in the message');
+  // postal-mime turns bytes that are invalid in the declared charset into U+FFFD without a word.
+  if (`${email.subject ?? ''}${body.fullText}${from?.name ?? ''}`.includes('\ufffd')) {
+    problems.push('some characters could not be decoded in their declared charset and are shown as \ufffd');
+  }
 
   return {
     messageId,
