@@ -29,6 +29,7 @@ try {
     `  API        ${helpdesk.url}`,
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
     `  Health     ${helpdesk.url}/health (DynamoDB Local is restarted if it dies)`,
+    `  Outbox     ${helpdesk.outbox.url} (mail sent through the local SES, as .eml files in ${helpdesk.outbox.dir})`,
     `  DynamoDB   ${helpdesk.dynamoDbEndpoint} (table ${helpdesk.tableName})`,
     `  Timers     ${values['time-scale'] === '1' ? 'real time' : `${values['time-scale']}× real time (--time-scale)`}; pending ones resume after a restart`,
     values['in-memory']

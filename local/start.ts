@@ -6,6 +6,7 @@ import type { RouteGroup } from '../functions/routes.ts';
 import { ensureTable } from './create-table.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
+import { type LocalSes, startLocalSes } from './mail/local-ses.ts';
 import { LOCAL_REGION } from './local-account.ts';
 import { createHttpServer, type LambdaHandler } from './http-server.ts';
 import type { LocalStepFunctions } from './step-functions/local-step-functions.ts';
@@ -25,6 +26,7 @@ export interface LocalOptions {
    */
   dynamoDbPort?: number;
   stepFunctionsPort?: number;
+  sesPort?: number;
   tenant?: string;
   /** Settings to change from the tenant's (tests use this to try both sides of a policy). */
   settings?: Partial<TenantSettings>;
@@ -48,6 +50,8 @@ export interface LocalHelpdesk {
   dynamoDb: Omit<DynamoDbLocal, 'stop'>;
   tableName: string;
   stepFunctions: LocalStepFunctions;
+  /** Mail sent through SES: the listing at `<url>/outbox`, the files in `dir`. */
+  outbox: { url: string; dir: string };
   stop: () => Promise<void>;
 }
 
@@ -74,6 +78,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       }
     },
   });
+  let ses: LocalSes | undefined;
   try {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
@@ -86,6 +91,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
+    const localSes = await startLocalSes({ ...(dataDir ? { dataDir } : {}), ...(options.sesPort ? { port: options.sesPort } : {}) });
+    ses = localSes;
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
@@ -102,13 +109,16 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       dynamoDb: db,
       tableName: LOCAL_TABLE_NAME,
       stepFunctions: timers.stepFunctions,
+      outbox: { url: `${localSes.url}/outbox`, dir: localSes.outbox.dir },
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));
         await timers.stop();
+        await localSes.stop();
         await db.stop();
       },
     };
   } catch (error) {
+    await ses?.stop();
     await db.stop();
     throw error;
   }
