@@ -31,9 +31,20 @@ function toBytes(content: Attachment['content']): Uint8Array {
   return content instanceof Uint8Array ? content : new Uint8Array(content);
 }
 
+/** Extensions for unnamed parts, so a download opens in the right program. */
+const EXTENSIONS: Record<string, string> = {
+  'message/rfc822': '.eml',
+  'message/global': '.eml',
+  'message/delivery-status': '.txt',
+  'text/rfc822-headers': '.txt',
+  'text/plain': '.txt',
+  'text/html': '.html',
+  'text/calendar': '.ics',
+};
+
 function toAttachment(a: Attachment, content: Uint8Array, index: number): InboundAttachment {
   return {
-    filename: a.filename?.trim() || `attachment-${index + 1}`,
+    filename: a.filename?.trim() || `attachment-${index + 1}${EXTENSIONS[a.mimeType] ?? ''}`,
     contentType: a.mimeType,
     size: content.byteLength,
     sha256: sha256(content),

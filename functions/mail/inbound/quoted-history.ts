@@ -11,19 +11,29 @@ const OUTLOOK_FIELD = /^\*?(Sent|Wysłano|Date|Data|Gesendet|To|Do|Subject|Temat
 const isQuote = (line: string): boolean => /^\s*>/.test(line);
 const isBlank = (line: string): boolean => line.trim() === '';
 
-/** Index of the attribution line ("On … wrote:") starting at i, which Gmail may wrap over two or three lines. */
+const nextNonBlank = (lines: string[], from: number): string | undefined => lines.slice(from).find((line) => !isBlank(line));
+
+/**
+ * Whether an attribution line ("On … wrote:") starts at i; Gmail wraps it over up to three lines. It must
+ * carry a date (a digit) and be followed by quoted lines or nothing, so prose such as "On Monday it broke.
+ * My colleague wrote:" is not mistaken for one.
+ */
 function attributionAt(lines: string[], i: number): boolean {
   const line = lines[i] ?? '';
-  if (ATTRIBUTION_END.test(line) && ATTRIBUTION_START.test(line.trim())) return true;
   if (!ATTRIBUTION_START.test(line.trim())) return false;
-  const joined = [line, lines[i + 1] ?? '', lines[i + 2] ?? ''];
-  return ATTRIBUTION_END.test(joined.slice(0, 2).join(' ')) || ATTRIBUTION_END.test(joined.join(' '));
+  for (const span of [1, 2, 3]) {
+    const joined = lines.slice(i, i + span).join(' ');
+    if (!ATTRIBUTION_END.test(joined)) continue;
+    const next = nextNonBlank(lines, i + span);
+    return /\d/.test(joined) && (next === undefined || isQuote(next));
+  }
+  return false;
 }
 
-/** Outlook's header block: From/Od followed within a few lines by Sent/Wysłano/Date. */
+/** Outlook's header block: From/Od followed by at least two of Sent/Wysłano/Date, To/Do, Subject/Temat. */
 function outlookBlockAt(lines: string[], i: number): boolean {
   if (!OUTLOOK_FROM.test(lines[i]?.trim() ?? '')) return false;
-  return lines.slice(i + 1, i + 5).some((line) => OUTLOOK_FIELD.test(line.trim()));
+  return lines.slice(i + 1, i + 5).filter((line) => OUTLOOK_FIELD.test(line.trim())).length >= 2;
 }
 
 /** The first line of the quoted tail: from there on, every non-blank line is quoted with `>`. */
@@ -43,9 +53,9 @@ function trailingQuoteStart(lines: string[]): number {
 }
 
 /**
- * The new text of a reply: everything above the first marker of a quoted earlier message (an
- * attribution line, an Outlook separator or header block, or a trailing `>` block). Inline answers
- * between `>` lines are kept. Never empty for a message that had text: if stripping would leave
+ * The new text of a reply: everything above the first marker of a quoted earlier message (an Outlook
+ * separator or header block, or a trailing `>` block with the attribution line above it). Answers
+ * written between `>` lines are kept; only the quoted tail after the last answer goes. Never empty for a message that had text: if stripping would leave
  * nothing, the whole text is kept.
  */
 export function stripQuotedHistory(text: string): string {
@@ -53,7 +63,7 @@ export function stripQuotedHistory(text: string): string {
   let cut = trailingQuoteStart(lines);
   for (let i = 0; i < cut; i++) {
     const line = lines[i] ?? '';
-    if (SEPARATORS.some((re) => re.test(line.trim())) || outlookBlockAt(lines, i) || attributionAt(lines, i)) {
+    if (SEPARATORS.some((re) => re.test(line.trim())) || outlookBlockAt(lines, i)) {
       cut = i;
       break;
     }

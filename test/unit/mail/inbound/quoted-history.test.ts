@@ -20,10 +20,17 @@ describe('stripQuotedHistory', () => {
 
   it.each([
     ['text without history', 'Just a question.\nSecond line.'],
-    ['inline answers between quotes', 'On Mon, Helpdesk wrote:\n> Browser?\n\nFirefox.\n\n> System?'],
     ['a line mentioning "From:" in prose', 'From: the start, the printer failed.\nIt still does.'],
+    ['prose that looks like an attribution', 'On Monday the printer broke.\nMy colleague wrote:\nit is the toner.'],
+    ['prose that opens with "From:" and "To:"', 'From: Monday on it fails.\nTo: be exact, at 9.\nThanks'],
   ])('keeps %s whole', (_, text) => {
     expect(stripQuotedHistory(text)).toBe(text);
+  });
+
+  it('keeps answers written between quotes and drops only the quoted tail', () => {
+    const text = 'On 6/11/2025 15:00, Helpdesk wrote:\n> Browser?\n\nFirefox.\n\n> System?\n\nDebian.\n\n> Anything else?';
+
+    expect(stripQuotedHistory(text)).toBe('On 6/11/2025 15:00, Helpdesk wrote:\n> Browser?\n\nFirefox.\n\n> System?\n\nDebian.');
   });
 
   it('keeps the whole text when the message is nothing but quoted history', () => {
