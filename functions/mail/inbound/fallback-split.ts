@@ -1,5 +1,6 @@
 import { addressParser, decodeWords, type Email, type Header } from 'postal-mime';
 import { guessCharset } from './guess-charset.ts';
+import { latin1 } from './mime-parts.ts';
 
 const value = (headers: Header[], key: string): string | undefined => headers.find((h) => h.key === key)?.value;
 
@@ -8,10 +9,10 @@ const value = (headers: Header[], key: string): string | undefined => headers.fi
  * read the header lines and take the rest as plain text, each decoded as UTF-8 or a guessed charset.
  */
 export function fallbackSplit(raw: Uint8Array): Email {
-  const latin = Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
-  const blank = /\r?\n\r?\n/.exec(latin);
-  const headerEnd = blank ? blank.index : latin.length;
-  const bodyStart = blank ? blank.index + blank[0].length : latin.length;
+  const s = latin1(raw);
+  const blank = /\r?\n\r?\n/.exec(s);
+  const headerEnd = blank ? blank.index : s.length;
+  const bodyStart = blank ? blank.index + blank[0].length : s.length;
   const headerText = guessCharset(raw.subarray(0, headerEnd)).text.replace(/\r?\n[ \t]+/g, ' ');
   const headers: Header[] = headerText
     .split(/\r?\n/)

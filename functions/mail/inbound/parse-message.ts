@@ -89,22 +89,31 @@ function safeFallbackSplit(raw: Uint8Array, problems: string[]): Email {
   }
 }
 
-/** postal-mime, over the raw bytes with their header charsets repaired; never the cause of a throw. */
-async function parseMime(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
+/** The raw bytes with their charsets repaired, and what the checks postal-mime does not make found. */
+function prepare(raw: Uint8Array, s: string, problems: string[]): { bytes: Uint8Array; addedTopHeader: boolean } {
   try {
-    const s = latin1(raw);
     const parts = rawParts(s);
-    const top = parts[0];
-    const repaired = repairRaw(raw);
+    const repaired = repairRaw(raw, s, parts);
     problems.push(...repaired.problems, ...brokenBase64Problems(s, parts));
-    const email = await PostalMime.parse(repaired.bytes, { maxNestingDepth: MAX_NESTING });
-    if (repaired.addedTopHeader) email.headers = email.headers.slice(1);
-    return { email, headerBlock: top ? s.slice(top.headerStart, top.headerEnd) : '' };
+    return repaired;
+  } catch (err) {
+    problems.push(`could not check charsets and encodings (${reason(err)}): the message was parsed as it is`);
+    return { bytes: raw, addedTopHeader: false };
+  }
+}
+
+/** postal-mime over the repaired bytes, or the fallback split when it rejects them; never throws. */
+async function parseMime(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
+  const s = latin1(raw);
+  const headerBlock = s.slice(0, /\r?\n\r?\n/.exec(s)?.index);
+  const { bytes, addedTopHeader } = prepare(raw, s, problems);
+  try {
+    const email = await PostalMime.parse(bytes, { maxNestingDepth: MAX_NESTING });
+    if (addedTopHeader) email.headers = email.headers.slice(1);
+    return { email, headerBlock };
   } catch (err) {
     problems.push(`MIME parsing failed (${reason(err)}): headers and body were split from the raw bytes instead`);
-    const email = safeFallbackSplit(raw, problems);
-    const blank = /\r?\n\r?\n/.exec(latin1(raw));
-    return { email, headerBlock: latin1(raw).slice(0, blank?.index) };
+    return { email: safeFallbackSplit(raw, problems), headerBlock };
   }
 }
 

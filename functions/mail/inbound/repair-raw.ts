@@ -1,5 +1,5 @@
 import { guessCharset } from './guess-charset.ts';
-import { decodeBody, latin1, rawParts, type RawPart } from './mime-parts.ts';
+import { decodeBody, type RawPart } from './mime-parts.ts';
 
 /** `addedTopHeader`: a Content-Type line was put before the message's own headers, to be dropped after parsing. */
 export type RepairedRaw = { bytes: Uint8Array; problems: string[]; addedTopHeader: boolean };
@@ -19,15 +19,14 @@ function undeclaredCharset(s: string, part: RawPart): string | null {
  * Rewrites the header blocks postal-mime would decode wrongly, leaving every body byte untouched:
  * raw 8-bit headers that are not UTF-8 are transcoded to UTF-8 (postal-mime reads raw headers as
  * UTF-8), and 8-bit text parts without a charset get the guessed one declared (postal-mime assumes
- * UTF-8 and would turn every Polish letter into U+FFFD).
+ * UTF-8 and would turn every Polish letter into U+FFFD). `s` is `raw` as latin1, `parts` its parts.
  */
-export function repairRaw(raw: Uint8Array): RepairedRaw {
-  const s = latin1(raw);
+export function repairRaw(raw: Uint8Array, s: string, parts: RawPart[]): RepairedRaw {
   const problems: string[] = [];
   const chunks: Uint8Array[] = [];
   let copied = 0;
   let addedTopHeader = false;
-  for (const [index, part] of rawParts(s).entries()) {
+  for (const [index, part] of parts.entries()) {
     const where = index === 0 ? 'the message' : `a ${part.contentType} part`;
     let header = s.slice(part.headerStart, part.headerEnd);
     let headerCharset: string | null = null;
