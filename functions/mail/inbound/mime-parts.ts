@@ -18,6 +18,7 @@ export type RawPart = {
 
 const MAX_DEPTH = 20;
 
+/** The bytes as a string of the same length, one character per byte, for offset-exact regex work. */
 export const latin1 = (raw: Uint8Array): string => Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('latin1');
 
 function headerBlockEnd(s: string, start: number, end: number): { headerEnd: number; bodyStart: number } {
