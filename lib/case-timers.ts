@@ -11,6 +11,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS } from '../functions/shared/config.ts';
 import { keys } from '../functions/store/keys.ts';
 import { caseTable } from '../functions/store/table-definition.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
@@ -245,8 +246,7 @@ export class CaseTimers extends Construct {
 }
 
 const RECONCILE_EVERY = Duration.minutes(5);
-/** Longer than a firing's whole retry sequence (FireTimer, then RecordFailure: about 5 minutes). */
-const RECONCILE_MARGIN = Duration.minutes(10);
+const RECONCILE_MARGIN = Duration.seconds(DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS);
 const PENDING_TIMERS_INDEX = caseTable.indexes.find((index) => index.partitionKey === 'gsi4pk')!.name;
 
 /** The sort key every case item has, and no other item. */

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
+import { DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS } from '../functions/shared/config.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-account.ts';
 import { CASE_TIMER_ASL, loadDefinition } from './step-functions/asl-definition.ts';
@@ -82,7 +83,7 @@ const invoker =
     handler(input, lambdaContext(name));
 
 async function startReconciler(options: TimerOptions): Promise<{ stop: () => void }> {
-  const marginMs = options.timerReconcileMarginMs ?? Math.max(MIN_RECONCILE_MARGIN_MS, 600_000 * (options.timeScale ?? 1));
+  const marginMs = options.timerReconcileMarginMs ?? Math.max(MIN_RECONCILE_MARGIN_MS, DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS * 1000 * (options.timeScale ?? 1));
   process.env.TIMER_RECONCILE_MARGIN_SECONDS = String(marginMs / 1000);
   const reconcile = (await import('../functions/entries/reconcile-timers.ts')).handler;
   let running = false;

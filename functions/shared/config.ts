@@ -1,6 +1,12 @@
 import * as z from 'zod';
 import { type TenantSettings, TenantSettingsSchema } from '../domain/tenant-settings.ts';
 
+/**
+ * How overdue a timer must be before the reconciler re-arms it: longer than a firing's whole
+ * retry sequence (about 5 minutes), so a timer that is merely retrying is left alone.
+ */
+export const DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS = 600;
+
 const EnvSchema = z.object({
   TABLE_NAME: z.string().min(3),
   TENANT_SETTINGS: z
@@ -17,11 +23,8 @@ const EnvSchema = z.object({
     .pipe(TenantSettingsSchema),
   /** Only the function that starts timers needs it. */
   STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
-  /**
-   * How overdue a timer must be before the reconciler re-arms it: longer than a firing's whole
-   * retry sequence (about 5 minutes), so a timer that is merely retrying is left alone.
-   */
-  TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(600),
+  /** Only the reconciler reads it; tests and the local runtime shorten it. */
+  TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS),
 });
 
 export interface Config {
