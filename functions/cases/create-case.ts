@@ -18,9 +18,10 @@ export const createCase = defineHandler(routes.createCase, async (request, deps)
     const replay = replayOf(request, await deps.cases.findReplay({ actorId: actor.id, key: request.idempotencyKey }));
     if (replay) return replay;
   }
-  const body = { ...request.body };
-  body.customerId ??=
-    (await deps.customers.match({ externalId: body.externalId, email: body.contacts.primaryContact?.email })) ?? undefined;
+  const { body: input } = request;
+  const customerId =
+    input.customerId ?? (await deps.customers.match({ externalId: input.externalId, email: input.contacts.primaryContact?.email }));
+  const body = customerId ? { ...input, customerId } : input;
   const context = { actor, now: deps.clock(), settings: deps.settings };
   const identity = { id: deps.newId() };
   const respond = (c: Case) => caseResponse(c, deps.settings, 201);
