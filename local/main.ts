@@ -30,6 +30,7 @@ try {
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
     `  Health     ${helpdesk.url}/health (DynamoDB Local is restarted if it dies)`,
     `  Outbox     ${helpdesk.outbox.url} (mail sent through the local SES, as .eml files in ${helpdesk.outbox.dir})`,
+    `  S3         ${helpdesk.s3.endpoint} (path-style; objects kept in ${helpdesk.s3.dir})`,
     `  DynamoDB   ${helpdesk.dynamoDbEndpoint} (table ${helpdesk.tableName})`,
     `  Timers     ${values['time-scale'] === '1' ? 'real time' : `${values['time-scale']}× real time (--time-scale)`}; pending ones resume after a restart`,
     values['in-memory']

@@ -7,6 +7,7 @@ import { ensureTable } from './create-table.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
 import { type LocalSes, startLocalSes } from './mail/local-ses.ts';
+import { type LocalS3, startLocalS3 } from './storage/local-s3.ts';
 import { LOCAL_REGION } from './local-account.ts';
 import { createHttpServer, type LambdaHandler } from './http-server.ts';
 import type { LocalStepFunctions } from './step-functions/local-step-functions.ts';
@@ -20,13 +21,14 @@ export interface LocalOptions {
   /** 0 picks a free port. */
   port?: number;
   /**
-   * Ports of DynamoDB Local and the Step Functions endpoint; free ones when absent. The functions
+   * Ports of DynamoDB Local and the Step Functions, SES and S3 endpoints; free ones when absent. The functions
    * keep their clients for the life of the process, as in Lambda, so a restart within one process
    * must keep these.
    */
   dynamoDbPort?: number;
   stepFunctionsPort?: number;
   sesPort?: number;
+  s3Port?: number;
   tenant?: string;
   /** Settings to change from the tenant's (tests use this to try both sides of a policy). */
   settings?: Partial<TenantSettings>;
@@ -52,6 +54,8 @@ export interface LocalHelpdesk {
   stepFunctions: LocalStepFunctions;
   /** Mail sent through SES: the listing at `<url>/outbox`, the files in `dir`. */
   outbox: { url: string; dir: string };
+  /** Objects the functions keep in S3: the endpoint (clients need `forcePathStyle: true`), the files in `dir`. */
+  s3: { endpoint: string; dir: string };
   stop: () => Promise<void>;
 }
 
@@ -79,6 +83,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     },
   });
   let ses: LocalSes | undefined;
+  let s3: LocalS3 | undefined;
   try {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
@@ -93,6 +98,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     });
     const localSes = await startLocalSes({ ...(dataDir ? { dataDir } : {}), ...(options.sesPort ? { port: options.sesPort } : {}) });
     ses = localSes;
+    const localS3 = await startLocalS3({ ...(dataDir ? { dataDir } : {}), ...(options.s3Port ? { port: options.s3Port } : {}) });
+    s3 = localS3;
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
@@ -110,15 +117,18 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       tableName: LOCAL_TABLE_NAME,
       stepFunctions: timers.stepFunctions,
       outbox: { url: `${localSes.url}/outbox`, dir: localSes.outbox.dir },
+      s3: { endpoint: localS3.endpoint, dir: localS3.store.dir },
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));
         await timers.stop();
         await localSes.stop();
+        await localS3.stop();
         await db.stop();
       },
     };
   } catch (error) {
     await ses?.stop();
+    await s3?.stop();
     await db.stop();
     throw error;
   }
