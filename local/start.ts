@@ -6,8 +6,9 @@ import type { RouteGroup } from '../functions/routes.ts';
 import { ensureTable } from './create-table.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
-import { type LocalSes, startLocalSes } from './mail/local-ses.ts';
-import { type LocalS3, startLocalS3 } from './storage/local-s3.ts';
+import { serviceDir } from './aws-endpoint.ts';
+import { startLocalSes } from './mail/local-ses.ts';
+import { startLocalS3 } from './storage/local-s3.ts';
 import { LOCAL_REGION } from './local-account.ts';
 import { createHttpServer, type LambdaHandler } from './http-server.ts';
 import type { LocalStepFunctions } from './step-functions/local-step-functions.ts';
@@ -82,8 +83,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       }
     },
   });
-  let ses: LocalSes | undefined;
-  let s3: LocalS3 | undefined;
+  // Stopped in reverse if a later part fails to start.
+  const started: { stop: () => Promise<void> }[] = [db];
   try {
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
@@ -96,11 +97,12 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
-    const localSes = await startLocalSes({ ...(dataDir ? { dataDir } : {}), ...(options.sesPort ? { port: options.sesPort } : {}) });
-    ses = localSes;
-    const localS3 = await startLocalS3({ ...(dataDir ? { dataDir } : {}), ...(options.s3Port ? { port: options.s3Port } : {}) });
-    s3 = localS3;
+    const ses = await startLocalSes({ dir: serviceDir(dataDir, 'outbox'), ...(options.sesPort ? { port: options.sesPort } : {}) });
+    started.push(ses);
+    const s3 = await startLocalS3({ dir: serviceDir(dataDir, 's3'), ...(options.s3Port ? { port: options.s3Port } : {}) });
+    started.push(s3);
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
+    started.push(timers);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
     await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
@@ -116,20 +118,18 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       dynamoDb: db,
       tableName: LOCAL_TABLE_NAME,
       stepFunctions: timers.stepFunctions,
-      outbox: { url: `${localSes.url}/outbox`, dir: localSes.outbox.dir },
-      s3: { endpoint: localS3.endpoint, dir: localS3.store.dir },
+      outbox: { url: `${ses.url}/outbox`, dir: ses.outbox.dir },
+      s3: { endpoint: s3.endpoint, dir: s3.store.dir },
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));
         await timers.stop();
-        await localSes.stop();
-        await localS3.stop();
+        await ses.stop();
+        await s3.stop();
         await db.stop();
       },
     };
   } catch (error) {
-    await ses?.stop();
-    await s3?.stop();
-    await db.stop();
+    for (const part of started.reverse()) await part.stop();
     throw error;
   }
 }

@@ -1,7 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Context } from 'aws-lambda';
 import { DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS } from '../functions/shared/config.ts';
+import { serveAwsEndpoint } from './aws-endpoint.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { LOCAL_ACCOUNT, LOCAL_REGION } from './local-account.ts';
 import { CASE_TIMER_ASL, loadDefinition } from './step-functions/asl-definition.ts';
@@ -51,12 +51,8 @@ export async function startTimers(options: TimerOptions) {
     ...(options.timeScale === undefined ? {} : { timeScale: options.timeScale }),
     ...(options.timerRetryIntervalMs === undefined ? {} : { retryIntervalMs: options.timerRetryIntervalMs }),
   });
-  const endpoint = createSfnEndpoint(stepFunctions, LOCAL_STATE_MACHINE_ARN);
-  await new Promise<void>((done) => endpoint.listen(options.stepFunctionsPort ?? 0, '127.0.0.1', done));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${(endpoint.address() as AddressInfo).port}`,
-    STATE_MACHINE_ARN: LOCAL_STATE_MACHINE_ARN,
-  });
+  const endpoint = await serveAwsEndpoint(createSfnEndpoint(stepFunctions, LOCAL_STATE_MACHINE_ARN), 'AWS_ENDPOINT_URL_SFN', options.stepFunctionsPort);
+  process.env.STATE_MACHINE_ARN = LOCAL_STATE_MACHINE_ARN;
   const scheduleTimers = (await import('../functions/entries/schedule-timers.ts')).handler;
   const poller = new StreamPoller(
     options.tableName,
@@ -72,7 +68,7 @@ export async function startTimers(options: TimerOptions) {
       reconciler.stop();
       await poller.stop();
       stepFunctions.shutdown();
-      await new Promise<void>((done) => endpoint.close(() => done()));
+      await endpoint.stop();
     },
   };
 }

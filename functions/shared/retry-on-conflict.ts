@@ -57,4 +57,4 @@ export async function retryOnConflict<T>(step: () => Promise<T>, policy = BUSY_C
 }
 
 /** Only a lost race is worth another run; other conflicts (a reused key, a full case) stay as they are. */
-export const isVersionConflict = (error: unknown): boolean => error instanceof ConflictError && error.code === 'version_conflict';
+const isVersionConflict = (error: unknown): boolean => error instanceof ConflictError && error.code === 'version_conflict';
