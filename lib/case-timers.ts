@@ -150,7 +150,7 @@ export class CaseTimers extends Construct {
       new DynamoEventSource(props.table, {
         // From the oldest record, so changes written while the mapping is created or paused still arm timers.
         startingPosition: StartingPosition.TRIM_HORIZON,
-        // Each record costs at most a StartExecution and a StopExecution, well inside the 10-second timeout.
+        // Each record costs at most a StartExecution and a StopExecution, well inside the function timeout.
         batchSize: 25,
         bisectBatchOnError: true,
         reportBatchItemFailures: true,

@@ -47,6 +47,12 @@ export interface HandlerFunctionProps {
   readonly logRetention: RetentionDays;
 }
 
+/**
+ * Long enough for a command on a busy case to spend its retry budget (BUSY_CASE_RETRY, 20 s) and
+ * answer; short of the HTTP API's 30 s integration timeout, so the caller gets our answer, not a 503.
+ */
+export const FUNCTION_TIMEOUT_SECONDS = 25;
+
 /** A Node.js Lambda function with the house defaults: pinned runtime, arm64, minified ESM bundle. */
 export class HandlerFunction extends Construct {
   public readonly function: NodejsFunction;
@@ -70,7 +76,7 @@ export class HandlerFunction extends Construct {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
       tracing: Tracing.ACTIVE,
       role,
       logGroup: this.logGroup,

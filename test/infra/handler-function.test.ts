@@ -2,6 +2,8 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
+import { BUSY_CASE_RETRY } from '../../functions/shared/retry-on-conflict.ts';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../lib/handler-function.ts';
 import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
 import { loadTenantConfig } from '../../lib/tenant-config.ts';
 
@@ -28,10 +30,16 @@ describe('HandlerFunction', () => {
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 512,
-        Timeout: 10,
+        Timeout: FUNCTION_TIMEOUT_SECONDS,
         TracingConfig: { Mode: 'Active' },
       });
     }
+  });
+
+  it('leaves a busy-case command time to answer after its last retry, inside the HTTP API timeout', () => {
+    const lastAttemptMayStartBy = BUSY_CASE_RETRY.budgetMs / 1000;
+    expect(FUNCTION_TIMEOUT_SECONDS - lastAttemptMayStartBy).toBeGreaterThanOrEqual(5);
+    expect(FUNCTION_TIMEOUT_SECONDS).toBeLessThan(30);
   });
 
   it('gives every function source maps, its Powertools service and the tenant settings', () => {
