@@ -1,0 +1,180 @@
+import * as z from 'zod';
+
+export const LanguageSchema = z.enum(['pl', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const PLACEHOLDERS = ['ticket_url', 'case_number', 'case_title', 'customer_name', 'agent_name', 'reply_text', 'tenant_name'] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+export const TemplateKindSchema = z.enum(['reply', 'note', 'notification']);
+export type TemplateKind = z.infer<typeof TemplateKindSchema>;
+
+// The agent's reply is what a reply or note template helps to write, so only the notification
+// that wraps a sent reply can quote it.
+const ALLOWED: Record<TemplateKind, readonly Placeholder[]> = {
+  reply: PLACEHOLDERS.filter((p) => p !== 'reply_text'),
+  note: PLACEHOLDERS.filter((p) => p !== 'reply_text'),
+  notification: PLACEHOLDERS,
+};
+
+// Anything between double braces counts, so a typo such as `{{Case_Number}}` is caught at save
+// time instead of reaching a customer as typed. Spaces inside the braces are allowed.
+const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
+
+const placeholderNames = (template: string): string[] => [...template.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? '');
+
+/**
+ * A reply, note or notification template as an admin saves it. Bodies are plain text; the HTML
+ * part of a mail is rendered from them with {@link renderTemplateHtml}. A placeholder the kind
+ * does not know is refused with the field it is in as the issue's path.
+ */
+export const TemplateSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'lower-case letters, digits, _ or -'),
+    kind: TemplateKindSchema,
+    language: LanguageSchema,
+    name: z.string().trim().min(1).max(200),
+    subject: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line').optional(),
+    body: z.string().trim().min(1).max(20_000),
+  })
+  .superRefine((template, ctx) => {
+    if (template.kind === 'note' && template.subject !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a note is never mailed, so its template has no subject' });
+    }
+    if (template.kind === 'notification' && template.subject === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a notification is mailed and needs a subject' });
+    }
+    const allowed: readonly string[] = ALLOWED[template.kind];
+    for (const field of ['subject', 'body'] as const) {
+      const unknown = [...new Set(placeholderNames(template[field] ?? ''))].filter((name) => !allowed.includes(name));
+      if (unknown.length === 0) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: `unknown placeholders ${unknown.map((name) => `{{${name}}}`).join(', ')}; a ${template.kind} template may use ${allowed.map((name) => `{{${name}}}`).join(', ')}`,
+      });
+    }
+  });
+export type Template = z.infer<typeof TemplateSchema>;
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+// One pass over the template: a value is never searched for placeholders, so a customer who types
+// `{{case_number}}` in a title sees exactly that. A placeholder without a value is left as typed.
+function render(template: string, values: Record<string, string>, encode: (text: string) => string): string {
+  let out = '';
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER_PATTERN)) {
+    const name = match[1] ?? '';
+    if (!Object.hasOwn(values, name)) continue;
+    out += encode(template.slice(last, match.index)) + encode(values[name]!);
+    last = match.index + match[0].length;
+  }
+  return out + encode(template.slice(last));
+}
+
+/** A template with its placeholders replaced by the values, inserted literally, as plain text. */
+export const renderTemplate = (template: string, values: Record<string, string>): string => render(template, values, (text) => text);
+
+/**
+ * The same as {@link renderTemplate} as an HTML fragment: the template's own text and every value
+ * are escaped, and line breaks become `<br>`, so neither can inject markup.
+ */
+export const renderTemplateHtml = (template: string, values: Record<string, string>): string =>
+  render(template, values, (text) => escapeHtml(text).replace(/\r\n?|\n/g, '<br>\n'));
+
+/**
+ * The supported language for a customer's language tag (`pl`, `pl-PL`, `en_GB`, `EN`), or the
+ * fallback (the tenant's language) when it is missing or neither Polish nor English.
+ */
+export function chooseLanguage(customerLanguage: string | null | undefined, fallback: Language): Language {
+  const primary = (customerLanguage ?? '').split(/[,;]/)[0]!.trim().split(/[-_]/)[0]!.toLowerCase();
+  const parsed = LanguageSchema.safeParse(primary);
+  return parsed.success ? parsed.data : fallback;
+}
+
+export type DefaultTemplatePurpose = 'reply_notification' | 'acknowledgement';
+
+const DEFAULTS: Record<DefaultTemplatePurpose, Record<Language, Template>> = {
+  reply_notification: {
+    pl: {
+      id: 'default-reply-notification-pl',
+      kind: 'notification',
+      language: 'pl',
+      name: 'Odpowiedź konsultanta',
+      subject: '[#{{case_number}}] {{case_title}}',
+      body: [
+        '{{reply_text}}',
+        '',
+        '--',
+        '{{agent_name}}',
+        '{{tenant_name}}',
+        '',
+        'Zgłoszenie nr {{case_number}}: {{ticket_url}}',
+        'Aby uzupełnić zgłoszenie, prosimy odpowiedzieć na tę wiadomość bez zmiany numeru w temacie.',
+      ].join('\n'),
+    },
+    en: {
+      id: 'default-reply-notification-en',
+      kind: 'notification',
+      language: 'en',
+      name: "Agent's reply",
+      subject: '[#{{case_number}}] {{case_title}}',
+      body: [
+        '{{reply_text}}',
+        '',
+        '--',
+        '{{agent_name}}',
+        '{{tenant_name}}',
+        '',
+        'Case #{{case_number}}: {{ticket_url}}',
+        'To add to your case, reply to this e-mail and keep the case number in the subject.',
+      ].join('\n'),
+    },
+  },
+  acknowledgement: {
+    pl: {
+      id: 'default-acknowledgement-pl',
+      kind: 'notification',
+      language: 'pl',
+      name: 'Potwierdzenie przyjęcia zgłoszenia',
+      subject: '[#{{case_number}}] Przyjęliśmy zgłoszenie: {{case_title}}',
+      body: [
+        'Dzień dobry,',
+        '',
+        'otrzymaliśmy Państwa wiadomość i zarejestrowaliśmy ją jako zgłoszenie nr {{case_number}}: {{case_title}}.',
+        'Odpowiemy najszybciej, jak to możliwe. Aby uzupełnić zgłoszenie, prosimy odpowiedzieć na tę wiadomość bez zmiany numeru w temacie.',
+        '',
+        'Stan zgłoszenia: {{ticket_url}}',
+        '',
+        '{{tenant_name}}',
+        '',
+        'Ta wiadomość została wysłana automatycznie.',
+      ].join('\n'),
+    },
+    en: {
+      id: 'default-acknowledgement-en',
+      kind: 'notification',
+      language: 'en',
+      name: 'Case received',
+      subject: '[#{{case_number}}] We received your message: {{case_title}}',
+      body: [
+        'Hello,',
+        '',
+        'we received your message and registered it as case #{{case_number}}: {{case_title}}.',
+        'We will reply as soon as we can. To add to your case, reply to this e-mail and keep the case number in the subject.',
+        '',
+        'Your case: {{ticket_url}}',
+        '',
+        '{{tenant_name}}',
+        '',
+        'This message was sent automatically.',
+      ].join('\n'),
+    },
+  },
+};
+
+/** The built-in template for a purpose in a language, used when the tenant saved none of its own. */
+export const defaultTemplate = (purpose: DefaultTemplatePurpose, language: Language): Template => DEFAULTS[purpose][language];
