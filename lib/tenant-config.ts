@@ -1,6 +1,7 @@
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IConstruct } from 'constructs';
 import * as z from 'zod';
+import { MailConfigSchema } from '../functions/domain/mail-config.ts';
 import { TenantSettingsSchema } from '../functions/domain/tenant-settings.ts';
 
 const DEFAULT_TENANT = 'demo';
@@ -62,6 +63,8 @@ export const TenantDeployConfigSchema = z.strictObject({
       });
     })
     .default([]),
+  /** The e-mail channel; without it the stack has no mailboxes and replies stay queued on the timeline. */
+  mail: MailConfigSchema.optional(),
 });
 
 export type TenantConfig = Omit<z.infer<typeof TenantDeployConfigSchema>, 'authDomainPrefix'> & {

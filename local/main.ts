@@ -4,6 +4,7 @@ import { startLocalHelpdesk } from './start.ts';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4000' },
+    'smtp-port': { type: 'string', default: '2525' },
     'data-dir': { type: 'string', default: '.local' },
     'in-memory': { type: 'boolean', default: false },
     tenant: { type: 'string', default: 'demo' },
@@ -20,6 +21,7 @@ if (!(timeScale > 0 && timeScale <= 1)) {
 try {
   const helpdesk = await startLocalHelpdesk({
     port: Number(values.port),
+    smtpPort: Number(values['smtp-port']),
     tenant: values.tenant,
     timeScale,
     ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] }),
@@ -29,6 +31,7 @@ try {
     `  API        ${helpdesk.url}`,
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
     `  Health     ${helpdesk.url}/health (DynamoDB Local is restarted if it dies)`,
+    `  SMTP in    smtp://127.0.0.1:${helpdesk.mail.smtpPort} for ${helpdesk.mail.mailboxes.join(', ')} (--smtp-port)`,
     `  Outbox     ${helpdesk.outbox.url} (mail sent through the local SES, as .eml files in ${helpdesk.outbox.dir})`,
     `  S3         ${helpdesk.s3.endpoint} (path-style; objects kept in ${helpdesk.s3.dir})`,
     `  DynamoDB   ${helpdesk.dynamoDbEndpoint} (table ${helpdesk.tableName})`,

@@ -7,13 +7,14 @@ import { ensureTable } from './create-table.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
 import { serviceDir } from './aws-endpoint.ts';
+import { LOCAL_MAIL_BUCKET, type LocalMail, startLocalMail } from './mail/local-mail.ts';
 import { startLocalSes } from './mail/local-ses.ts';
 import { startLocalS3 } from './storage/local-s3.ts';
 import { LOCAL_REGION } from './local-account.ts';
 import { createHttpServer, type LambdaHandler } from './http-server.ts';
 import type { LocalStepFunctions } from './step-functions/local-step-functions.ts';
 import { startTimers } from './timers.ts';
-import { tenantSettings } from './tenant.ts';
+import { tenantMail, tenantSettings } from './tenant.ts';
 import { LOCAL_ACCOUNTS, TokenIssuer } from './token-issuer.ts';
 
 export interface LocalOptions {
@@ -30,6 +31,8 @@ export interface LocalOptions {
   stepFunctionsPort?: number;
   sesPort?: number;
   s3Port?: number;
+  /** Where the local SMTP listener takes inbound mail; a free port when absent. */
+  smtpPort?: number;
   tenant?: string;
   /** Settings to change from the tenant's (tests use this to try both sides of a policy). */
   settings?: Partial<TenantSettings>;
@@ -57,6 +60,8 @@ export interface LocalHelpdesk {
   outbox: { url: string; dir: string };
   /** Objects the functions keep in S3: the endpoint (clients need `forcePathStyle: true`), the files in `dir`. */
   s3: { endpoint: string; dir: string };
+  /** Inbound mail: the SMTP port on 127.0.0.1, the mailboxes it takes mail for, and the queue to ingestion. */
+  mail: Omit<LocalMail, 'stop'>;
   stop: () => Promise<void>;
 }
 
@@ -68,6 +73,7 @@ export const LOCAL_TABLE_NAME = 'helpdesk-local';
  */
 export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<LocalHelpdesk> {
   const settings = TenantSettingsSchema.parse({ ...tenantSettings(options.tenant ?? 'demo'), ...options.settings });
+  const mailConfig = tenantMail(options.tenant ?? 'demo');
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
   const db = await startDynamoDbLocal({
     ...(dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}),
@@ -94,6 +100,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: LOCAL_TABLE_NAME,
       TENANT_SETTINGS: JSON.stringify(settings),
+      MAIL_CONFIG: JSON.stringify(mailConfig),
+      MAIL_BUCKET: LOCAL_MAIL_BUCKET,
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
@@ -103,6 +111,10 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     started.push(s3);
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     started.push(timers);
+    const mail = await startLocalMail({
+      mail: mailConfig, s3Endpoint: s3.endpoint, ...(dataDir ? { dataDir } : {}), ...(options.smtpPort === undefined ? {} : { smtpPort: options.smtpPort }),
+    });
+    started.push(mail);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
     await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
@@ -120,8 +132,10 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       stepFunctions: timers.stepFunctions,
       outbox: { url: `${ses.url}/outbox`, dir: ses.outbox.dir },
       s3: { endpoint: s3.endpoint, dir: s3.store.dir },
+      mail,
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));
+        await mail.stop();
         await timers.stop();
         await ses.stop();
         await s3.stop();

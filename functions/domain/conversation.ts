@@ -5,6 +5,7 @@ import { addDuration } from './duration.ts';
 import { transition } from './lifecycle.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
 import type { CustomerMessageInput, NoteInput, ReplyInput } from './requests.ts';
+import type { InboundMail } from './timeline.ts';
 import { armTimer, clearTimer } from './timers.ts';
 
 /** Records an internal note. Notes are agent activity but not a conversation: they leave timers alone. */
@@ -41,17 +42,23 @@ export function addReply(c: Case, ctx: CommandContext, input: ReplyInput): Outco
  */
 export function receiveCustomerMessage(c: Case, ctx: CommandContext, input: CustomerMessageInput): Outcome {
   const m = new Mutation(c, ctx);
-  const status = transition(c, 'customer_message', ctx.actor, ctx.settings);
-  m.add({ type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from });
+  applyCustomerMessage(m, input);
+  return m.finish();
+}
+
+/** {@link receiveCustomerMessage} on a mutation, for channels that add their own details and entries. */
+export function applyCustomerMessage(m: Mutation, input: CustomerMessageInput, mail?: InboundMail): void {
+  const c = m.current;
+  const status = transition(c, 'customer_message', m.ctx.actor, m.ctx.settings);
+  m.add({ type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from, ...(mail ? { mail } : {}) });
   // A case nobody holds goes back to the queue rather than to a nobody's In Progress.
   m.set('status', status === 'in_progress' && c.assigneeId === null ? 'new' : status)
-    .set('lastCustomerMessageAt', ctx.now).set('highlighted', true).set('wait', null).set('resolution', null).set('closedAt', null);
+    .set('lastCustomerMessageAt', m.ctx.now).set('highlighted', true).set('wait', null).set('resolution', null).set('closedAt', null);
   clearTimer(m);
   if (c.status === 'resolved' || c.status === 'closed') {
     const detail = c.status === 'resolved' ? 'customer replied within the feedback window' : 'customer wrote after the case was closed';
     m.add({ type: 'system', visibility: 'internal', event: 'reopened', detail });
   }
-  return m.finish();
 }
 
 export function writeNote(m: Mutation, input: NoteInput): number {

@@ -2,6 +2,7 @@ import type { Case } from './case.ts';
 import { InvalidTransitionError } from './errors.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
 import type { CustomerMessageInput } from './requests.ts';
+import type { InboundMail, NewEntry } from './timeline.ts';
 
 /**
  * A customer writes to a closed case under the Enate policy: the old case stays closed and final,
@@ -13,6 +14,7 @@ export function startFollowUpCase(
   ctx: CommandContext,
   input: CustomerMessageInput,
   identity: { id: string; number: number },
+  details: { mail?: InboundMail; entries?: NewEntry[] } = {},
 ): { followUp: Outcome; original: Outcome } {
   if (closed.status !== 'closed') {
     throw new InvalidTransitionError('follow_up', closed.status, [], 'only a closed case is followed by a new one');
@@ -45,7 +47,10 @@ export function startFollowUpCase(
     version: 0,
   };
   const followUp = new Mutation(created, ctx);
-  followUp.add({ type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from });
+  followUp.add({
+    type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from, ...(details.mail ? { mail: details.mail } : {}),
+  });
+  for (const entry of details.entries ?? []) followUp.add(entry);
   followUp.add({ type: 'system', visibility: 'internal', event: 'follow_up_case', detail: `follows closed case #${closed.number}` });
 
   const original = new Mutation(closed, ctx);

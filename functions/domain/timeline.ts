@@ -8,6 +8,39 @@ const entryBase = {
   actor: ActorRefSchema,
 };
 
+/** An attachment of an inbound e-mail, stored as its own object; agents fetch it through a short-lived link. */
+export const MailAttachmentSchema = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: z.string(),
+  /** The object's key in the mail bucket. */
+  key: z.string(),
+  inline: z.boolean(),
+  contentId: z.string().nullable(),
+  /** The receiving service found a virus in the message: kept for the record, never offered for download. */
+  quarantined: z.boolean(),
+});
+export type MailAttachment = z.infer<typeof MailAttachmentSchema>;
+
+/** What an inbound e-mail adds to its timeline entry; the full text and HTML live beside the raw message. */
+export const InboundMailSchema = z.object({
+  mailbox: z.string(),
+  messageId: z.string().nullable(),
+  subject: z.string(),
+  rawKey: z.string(),
+  fullTextKey: z.string().nullable(),
+  htmlKey: z.string().nullable(),
+  attachments: z.array(MailAttachmentSchema),
+  /** Why the message counts as automatic (auto-reply, list, bounce...), so nobody answers it automatically. */
+  automatic: z.string().nullable(),
+});
+export type InboundMail = z.infer<typeof InboundMailSchema>;
+
+/** Where an outbound message is: queued on the timeline, handed to the sender, then what SES reported. */
+export const DeliverySchema = z.enum(['queued', 'sending', 'sent', 'delivered', 'bounced', 'complained', 'failed']);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
 const FieldChangeSchema = z.object({
   field: z.string(),
   from: z.unknown(),
@@ -39,7 +72,11 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     to: z.array(z.string()),
     includeHistory: z.boolean(),
     /** Outbound delivery is done by the mail channel after the entry is stored. */
-    delivery: z.enum(['queued', 'sent', 'failed']),
+    delivery: DeliverySchema,
+    /** The Message-ID the reply was sent with, once it was. */
+    messageId: z.string().optional(),
+    /** What the last delivery report said, for a failure or bounce. */
+    deliveryDetail: z.string().optional(),
   }),
   z.object({
     ...entryBase,
@@ -48,12 +85,13 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     text: z.string(),
     channel: ChannelSchema,
     from: z.string().nullable(),
+    mail: InboundMailSchema.optional(),
   }),
   z.object({
     ...entryBase,
     type: z.literal('system'),
     visibility: z.literal('internal'),
-    event: z.enum(['timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case']),
+    event: z.enum(['timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case', 'mail_problems', 'mail_delivery']),
     detail: z.string(),
     status: CaseStatusSchema.optional(),
   }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type MailConfig, MailConfigSchema } from '../domain/mail-config.ts';
 import { type TenantSettings, TenantSettingsSchema } from '../domain/tenant-settings.ts';
 
 /**
@@ -23,6 +24,21 @@ const EnvSchema = z.object({
     .pipe(TenantSettingsSchema),
   /** Only the function that starts timers needs it. */
   STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  /** Only the mail functions read these: the tenant's mailboxes and the bucket of raw mail and attachments. */
+  MAIL_CONFIG: z
+    .string()
+    .optional()
+    .transform((json, ctx) => {
+      if (json === undefined) return undefined;
+      try {
+        return JSON.parse(json) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'MAIL_CONFIG is not JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(MailConfigSchema.optional()),
+  MAIL_BUCKET: z.string().min(3).optional(),
   /** Only the reconciler reads it; tests and the local runtime shorten it. */
   TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS),
 });
@@ -32,6 +48,8 @@ export interface Config {
   settings: TenantSettings;
   stateMachineArn: string | undefined;
   timerReconcileMarginMs: number;
+  mail: MailConfig | undefined;
+  mailBucket: string | undefined;
 }
 
 /** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
@@ -45,5 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     settings: parsed.data.TENANT_SETTINGS,
     stateMachineArn: parsed.data.STATE_MACHINE_ARN,
     timerReconcileMarginMs: parsed.data.TIMER_RECONCILE_MARGIN_SECONDS * 1000,
+    mail: parsed.data.MAIL_CONFIG,
+    mailBucket: parsed.data.MAIL_BUCKET,
   };
 }

@@ -1,10 +1,12 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/mutation.ts';
 import { QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
 import type { CaseSummary } from '../domain/responses.ts';
-import type { TimelineEntry } from '../domain/timeline.ts';
+import { deliveryMayComeFrom } from '../domain/delivery.ts';
+import type { Delivery, TimelineEntry } from '../domain/timeline.ts';
 import { decodeCursor, encodeCursor, indexListing, timelineListing } from './cursor.ts';
 import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
 import { caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
@@ -15,6 +17,8 @@ export interface SaveOptions {
   idempotency?: IdempotencyRecord;
   /** Another item that must exist for the change to be valid (e.g. the customer being linked). */
   requires?: { key: { pk: string; sk: string }; missing: () => Error };
+  /** Other items written in the same transaction, such as the receipt that makes an e-mail count once. */
+  alongside?: GuardedWrite[];
 }
 
 export interface IdempotencyHit {
@@ -40,6 +44,9 @@ export interface PageRequest {
   limit: number;
   cursor?: string;
 }
+
+/** A customer with more than 1,000 cases has a number found by other means (Message-ID, reply address). */
+const MAX_NUMBER_SEARCH_PAGES = 10;
 
 const RECENT_ACCESS_TTL_SECONDS = 30 * 24 * 60 * 60;
 
@@ -143,7 +150,11 @@ export class CaseStore {
     return this.withNextNumber((number) => {
       const outcome = build(number);
       const idempotency = options.idempotency?.(outcome);
-      const saveOptions: SaveOptions = { ...(options.requires ? { requires: options.requires } : {}), ...(idempotency ? { idempotency } : {}) };
+      const saveOptions: SaveOptions = {
+        ...(options.requires ? { requires: options.requires } : {}),
+        ...(idempotency ? { idempotency } : {}),
+        ...(options.alongside ? { alongside: options.alongside } : {}),
+      };
       return { result: outcome, writes: this.outcomeWrites(outcome, null, saveOptions) };
     });
   }
@@ -152,10 +163,14 @@ export class CaseStore {
   async createFollowUp(
     build: (number: number) => { followUp: Outcome; original: Outcome },
     originalVersion: number,
+    alongside: GuardedWrite[] = [],
   ): Promise<{ followUp: Outcome; original: Outcome }> {
     return this.withNextNumber((number) => {
       const result = build(number);
-      return { result, writes: [...this.outcomeWrites(result.followUp, null, {}), ...this.outcomeWrites(result.original, originalVersion, {})] };
+      return {
+        result,
+        writes: [...this.outcomeWrites(result.followUp, null, { alongside }), ...this.outcomeWrites(result.original, originalVersion, {})],
+      };
     });
   }
 
@@ -185,6 +200,39 @@ export class CaseStore {
     await transact(this.client, this.outcomeWrites(outcome, expectedVersion, options));
   }
 
+  /**
+   * Moves a reply's delivery status forward, as the sender and SES's reports learn it; a report
+   * that would move it back (they arrive out of order) changes nothing. Not a case change: the
+   * case's version stays, so a report never makes an agent's write conflict.
+   * @returns whether the entry changed
+   */
+  async updateDelivery(caseId: string, seq: number, to: Delivery, details: { messageId?: string; detail?: string } = {}): Promise<boolean> {
+    const from = deliveryMayComeFrom(to);
+    const set = ['delivery = :to', ...(details.messageId ? ['messageId = :messageId'] : []), ...(details.detail ? ['deliveryDetail = :detail'] : [])];
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.entry(caseId, seq),
+          UpdateExpression: `SET ${set.join(', ')}`,
+          ConditionExpression: `#type = :reply AND delivery IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: {
+            ':to': to,
+            ':reply': 'reply',
+            ...Object.fromEntries(from.map((state, i) => [`:from${i}`, state])),
+            ...(details.messageId ? { ':messageId': details.messageId } : {}),
+            ...(details.detail ? { ':detail': details.detail } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   /** One Query on the queue's index partition; `owner` is the agent for personal queues. */
   async listQueue(queue: Exclude<QueueName, 'recent'>, owner: string, filters: QueueFilters, page: PageRequest): Promise<Page<Case>> {
     const partition = {
@@ -200,6 +248,24 @@ export class CaseStore {
   /** A customer's cases, newest first. */
   async listCustomerCases(customerId: string, page: PageRequest): Promise<Page<Case>> {
     return this.list({ index: 'gsi3', partition: queuePartition.customer(customerId), order: 'newest_first', ...page });
+  }
+
+  /**
+   * The customer's case with this number, for mail whose only thread is `[#number]` in its subject:
+   * looking among the sender's own cases means a guessed number never reaches someone else's case.
+   */
+  async findCustomerCaseByNumber(customerId: string, number: number): Promise<Case | null> {
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_NUMBER_SEARCH_PAGES; page++) {
+      const found = await this.list({
+        index: 'gsi3', partition: queuePartition.customer(customerId), order: 'newest_first', limit: 100, filters: {}, ...(cursor ? { cursor } : {}),
+      });
+      const match = found.items.find((c) => c.number === number);
+      if (match) return match;
+      if (!found.nextCursor) return null;
+      cursor = found.nextCursor;
+    }
+    return null;
   }
 
   private async list(request: ListRequest): Promise<Page<Case>> {
@@ -308,6 +374,7 @@ export class CaseStore {
     if (options.idempotency) {
       extra.push(idempotencyWrite(this.tableName, options.idempotency, Math.floor(Date.parse(c.updatedAt) / 1000)));
     }
+    extra.push(...(options.alongside ?? []));
     if (options.requires) {
       extra.push({
         item: { ConditionCheck: { TableName: this.tableName, Key: options.requires.key, ConditionExpression: 'attribute_exists(pk)' } },

@@ -8,6 +8,8 @@ export const keys = {
   customer: (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' }),
   customerEmail: (email: string) => ({ pk: `CUSTOMER_EMAIL#${email}`, sk: 'ALIAS' }),
   customerExternalId: (externalId: string) => ({ pk: `CUSTOMER_EXTERNAL_ID#${externalId}`, sk: 'ALIAS' }),
+  /** One per inbound e-mail and mailbox, keyed by its Message-ID or the hash of its raw bytes: it makes a message count once. */
+  mailReceipt: (mailbox: string, messageKey: string) => ({ pk: `MAIL#${mailbox}#${messageKey}`, sk: 'RECEIPT' }),
   recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),
 } as const;
 

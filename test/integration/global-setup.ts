@@ -7,6 +7,8 @@ declare module 'vitest' {
     tokens: Record<'agent' | 'agent2' | 'admin' | 'robot', string>;
     dynamoDbEndpoint: string;
     tableName: string;
+    smtpPort: number;
+    mailboxes: string[];
   }
 }
 
@@ -17,5 +19,7 @@ export default async function setup(project: TestProject) {
   project.provide('tokens', helpdesk.tokens);
   project.provide('dynamoDbEndpoint', helpdesk.dynamoDbEndpoint);
   project.provide('tableName', helpdesk.tableName);
+  project.provide('smtpPort', helpdesk.mail.smtpPort);
+  project.provide('mailboxes', helpdesk.mail.mailboxes);
   return async () => helpdesk.stop();
 }

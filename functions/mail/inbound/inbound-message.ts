@@ -27,6 +27,16 @@ export const AutomaticFactsSchema = z.object({
 });
 export type AutomaticFacts = z.infer<typeof AutomaticFactsSchema>;
 
+/** What the receiving service (SES, or the local SMTP listener) recorded at the top of the message. */
+export const ReceiptFactsSchema = z.object({
+  /** PASS, FAIL, GRAY, PROCESSING_FAILED or DISABLED; null when no scan ran. */
+  spamVerdict: z.string().nullable(),
+  virusVerdict: z.string().nullable(),
+  /** The envelope recipient from the topmost Received line, which names the mailbox of a Bcc. */
+  envelopeRecipient: z.string().nullable(),
+});
+export type ReceiptFacts = z.infer<typeof ReceiptFactsSchema>;
+
 /** An inbound e-mail as far as it could be parsed; `problems` says what could not. */
 export const InboundMessageSchema = z.object({
   messageId: z.string().nullable(),
@@ -46,6 +56,7 @@ export const InboundMessageSchema = z.object({
   html: z.string().nullable(),
   attachments: z.array(InboundAttachmentSchema),
   automatic: AutomaticFactsSchema,
+  receipt: ReceiptFactsSchema,
   rawSize: z.number().int().nonnegative(),
   /** Keys a message that has no Message-ID. */
   rawSha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -10,6 +10,7 @@ import { messageIds } from './message-ids.ts';
 import { latin1, rawParts } from './mime-parts.ts';
 import { stripQuotedHistory } from './quoted-history.ts';
 import { stripQuotedHtml } from './quoted-html.ts';
+import { receiptFacts } from './receipt-facts.ts';
 import { repairRaw } from './repair-raw.ts';
 import { sanitizeMailHtml } from './sanitize.ts';
 
@@ -155,6 +156,7 @@ export async function parseInboundMessage(raw: Uint8Array): Promise<InboundMessa
     ...body,
     attachments,
     automatic: automaticFacts(email.headers, email.attachments, contents),
+    receipt: receiptFacts(email.headers),
     rawSize: raw.byteLength,
     rawSha256: sha256(raw),
     problems,

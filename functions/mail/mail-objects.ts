@@ -1,0 +1,51 @@
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+
+/** How long an attachment link works: long enough to click, too short to be worth sharing. */
+export const DOWNLOAD_LINK_SECONDS = 300;
+
+/**
+ * Objects of the mail bucket: raw messages as the receiving service stored them (`raw/`), and what
+ * ingestion derived from them (`parsed/<sha256 of the raw message>/`: attachments, full text, HTML).
+ * Derived keys depend only on the raw bytes, so a second delivery rewrites the same objects.
+ */
+export class MailObjects {
+  constructor(
+    private readonly s3: S3Client,
+    readonly bucket: string,
+  ) {}
+
+  async get(key: string): Promise<Uint8Array> {
+    const { Body } = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!Body) throw new Error(`object ${key} has no body`);
+    return Body.transformToByteArray();
+  }
+
+  async put(key: string, body: Uint8Array | string, contentType: string): Promise<void> {
+    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }));
+  }
+
+  /** A short-lived link that downloads the object under its original name. */
+  async downloadUrl(key: string, filename: string, contentType: string): Promise<string> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: key,
+      ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      ResponseContentType: contentType,
+    });
+    return getSignedUrl(this.s3, command, { expiresIn: DOWNLOAD_LINK_SECONDS });
+  }
+}
+
+/** Derived objects of one raw message. */
+export const parsedKeys = (rawSha256: string) => ({
+  attachment: (index: number) => `parsed/${rawSha256}/attachments/${index}`,
+  fullText: `parsed/${rawSha256}/full.txt`,
+  html: `parsed/${rawSha256}/body.html`,
+});
+
+/**
+ * The local runtime serves S3 on one host, so buckets go in the path; in the cloud the SDK's
+ * default virtual-hosted style applies. AWS_ENDPOINT_URL_S3 is set only locally.
+ */
+export const createS3Client = (): S3Client => new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL_S3 !== undefined });
