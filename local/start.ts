@@ -112,6 +112,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     started.push(timers);
     const mail = await startLocalMail({
+      tableName: LOCAL_TABLE_NAME,
       mail: mailConfig, s3Endpoint: s3.endpoint, ...(dataDir ? { dataDir } : {}), ...(options.smtpPort === undefined ? {} : { smtpPort: options.smtpPort }),
     });
     started.push(mail);

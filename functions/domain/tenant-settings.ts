@@ -28,6 +28,12 @@ export const TenantSettingsSchema = z
     categories: z.array(z.string().min(1)).default([]),
     types: z.array(z.string().min(1)).default([]),
     slaLevels: z.array(z.string().min(1)).default([]),
+    /** The language of mail to a customer whose own language is not known. */
+    language: z.enum(['pl', 'en']).default('pl'),
+    /** Dates in mail (the case history block) are written in this zone. */
+    timeZone: z.string().refine(isTimeZone, { message: 'an IANA time zone such as Europe/Warsaw' }).default('Europe/Warsaw'),
+    /** Where customers see their cases; `{{ticket_url}}` links there. */
+    portalUrl: z.url().optional(),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();
@@ -39,5 +45,14 @@ export const TenantSettingsSchema = z
     });
   });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const defaultTenantSettings = (): TenantSettings => TenantSettingsSchema.parse({});

@@ -4,6 +4,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import type { MailConfig } from '../../functions/domain/mail-config.ts';
 import { lambdaContext } from '../lambda-context.ts';
 import { LOCAL_REGION } from '../local-account.ts';
+import { StreamPoller } from '../stream-poller.ts';
 import { LocalMailQueue } from './local-mail-queue.ts';
 import { startSmtpListener } from './smtp-listener.ts';
 
@@ -17,11 +18,13 @@ export interface LocalMail {
 }
 
 /**
- * Inbound mail as in the cloud: the SMTP listener stores the raw message in the mail bucket of the
- * local S3 and pushes the queue's event to the ingest-mail function, the module CDK bundles. The
- * environment (MAIL_CONFIG, MAIL_BUCKET, the S3 endpoint) must be set before this starts.
+ * Mail as in the cloud. Inbound: the SMTP listener stores the raw message in the mail bucket of the
+ * local S3 and pushes the queue's event to the ingest-mail function, the module CDK bundles.
+ * Outbound: the table's stream feeds the send-mail function, which sends through the local SESv2
+ * endpoint into the outbox. The environment (MAIL_CONFIG, MAIL_BUCKET, the endpoints) must be set
+ * before this starts.
  */
-export async function startLocalMail(options: { mail: MailConfig; s3Endpoint: string; smtpPort?: number; dataDir?: string }): Promise<LocalMail> {
+export async function startLocalMail(options: { tableName: string; mail: MailConfig; s3Endpoint: string; smtpPort?: number; dataDir?: string }): Promise<LocalMail> {
   const s3 = new S3Client({
     endpoint: options.s3Endpoint,
     region: LOCAL_REGION,
@@ -34,6 +37,14 @@ export async function startLocalMail(options: { mail: MailConfig; s3Endpoint: st
   const queue = new LocalMailQueue((event) => ingest(event, lambdaContext('ingest-mail')), options.dataDir ? join(options.dataDir, 'mail-queue.json') : undefined, log);
   const listener = await startSmtpListener({ port: options.smtpPort ?? 0, s3, bucket: LOCAL_MAIL_BUCKET, deliver: (event) => queue.send(event) });
   queue.resume();
+  // A consumer of its own, as the cloud's second event source mapping on the stream is.
+  const sendMail = (await import('../../functions/entries/send-mail.ts')).handler;
+  const sender = new StreamPoller(
+    options.tableName,
+    (event) => sendMail(event, lambdaContext('send-mail')),
+    options.dataDir ? join(options.dataDir, 'send-mail-stream-checkpoint.json') : undefined,
+  );
+  await sender.start();
   return {
     smtpPort: listener.port,
     mailboxes: options.mail.mailboxes.map((m) => m.address),
@@ -41,6 +52,7 @@ export async function startLocalMail(options: { mail: MailConfig; s3Endpoint: st
     stop: async () => {
       queue.stop();
       await listener.stop();
+      await sender.stop();
       s3.destroy();
     },
   };

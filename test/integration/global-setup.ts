@@ -9,6 +9,7 @@ declare module 'vitest' {
     tableName: string;
     smtpPort: number;
     mailboxes: string[];
+    outboxUrl: string;
   }
 }
 
@@ -21,5 +22,6 @@ export default async function setup(project: TestProject) {
   project.provide('tableName', helpdesk.tableName);
   project.provide('smtpPort', helpdesk.mail.smtpPort);
   project.provide('mailboxes', helpdesk.mail.mailboxes);
+  project.provide('outboxUrl', helpdesk.outbox.url);
   return async () => helpdesk.stop();
 }

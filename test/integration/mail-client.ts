@@ -40,3 +40,10 @@ export async function timeline(caseId: string): Promise<any[]> {
   const page = await api('agent', 'GET', `/cases/${caseId}/timeline?order=oldest_first&limit=100`);
   return page.body.items;
 }
+
+/** The raw messages the local SES sent to this recipient, oldest first. */
+export async function outboxFor(recipient: string): Promise<string[]> {
+  const listing = (await (await fetch(inject('outboxUrl'))).json()) as { messages: { messageId: string; to: string[]; sentAt: string }[] };
+  const mine = listing.messages.filter((m) => m.to.includes(recipient)).sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+  return Promise.all(mine.map(async (m) => (await fetch(`${inject('outboxUrl')}/${m.messageId}.eml`)).text()));
+}

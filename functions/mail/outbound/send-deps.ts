@@ -1,0 +1,17 @@
+import { loadConfig } from '../../shared/config.ts';
+import { defaultDeps } from '../../shared/deps.ts';
+import { type SendDeps } from './send-reply.ts';
+import { SesSender } from './ses-sender.ts';
+
+let cached: SendDeps | undefined;
+
+/** What the sending function needs, built once per cold start. */
+export function sendDeps(): SendDeps {
+  if (!cached) {
+    const config = loadConfig();
+    if (!config.mail) throw new Error('invalid function environment: MAIL_CONFIG is required');
+    const base = defaultDeps();
+    cached = { cases: base.cases, settings: base.settings, mail: config.mail, sender: new SesSender(undefined, process.env.SES_CONFIGURATION_SET) };
+  }
+  return cached;
+}
