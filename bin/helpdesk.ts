@@ -1,6 +1,7 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { HelpdeskStack } from '../lib/helpdesk-stack.ts';
+import { MailAccountStack } from '../lib/mail-account-stack.ts';
 import { loadTenantConfig, type TenantConfig } from '../lib/tenant-config.ts';
 
 const app = new App();
@@ -19,5 +20,9 @@ const stack = new HelpdeskStack(app, `Helpdesk-${config.name}`, {
   description: `Helpdesk case engine for tenant ${config.name}`,
 });
 Tags.of(stack).add('tenant', config.name);
+// Once per account and region, whichever tenant is chosen: `npx cdk deploy HelpdeskMailAccount`.
+new MailAccountStack(app, 'HelpdeskMailAccount', {
+  description: 'Helpdesk mail channel: the SES receipt rule set every tenant adds its rule to',
+});
 // Any unacknowledged finding fails the synth: acknowledgements live next to the resource they excuse.
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

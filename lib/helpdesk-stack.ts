@@ -5,6 +5,8 @@ import { CaseTable } from './case-table.ts';
 import { CaseTimers } from './case-timers.ts';
 import { HelpdeskApi } from './http-api.ts';
 import { Identity } from './identity.ts';
+import { MailInbound } from './mail-inbound.ts';
+import { MailOutbound } from './mail-outbound.ts';
 import type { TenantConfig } from './tenant-config.ts';
 
 export interface HelpdeskStackProps extends StackProps {
@@ -18,6 +20,8 @@ export class HelpdeskStack extends Stack {
   public readonly identity: Identity;
   public readonly api: HelpdeskApi;
   public readonly timers: CaseTimers;
+  /** Only for a tenant with `mail` in its config. */
+  public readonly mail?: { readonly inbound: MailInbound; readonly outbound: MailOutbound };
 
   constructor(scope: Construct, id: string, props: HelpdeskStackProps) {
     super(scope, id, props);
@@ -45,5 +49,18 @@ export class HelpdeskStack extends Stack {
       logRetention: config.logRetentionDays,
       alarms: this.alarms,
     });
+    if (config.mail) {
+      const mail = {
+        tenant: config.name,
+        mail: config.mail,
+        table: this.cases.table,
+        environment,
+        logRetention: config.logRetentionDays,
+        alarms: this.alarms,
+      };
+      const inbound = new MailInbound(this, 'MailInbound', mail);
+      const outbound = new MailOutbound(this, 'MailOutbound', { ...mail, bucket: inbound.bucket });
+      this.mail = { inbound, outbound };
+    }
   }
 }

@@ -16,7 +16,7 @@ describe('loadTenantConfig', () => {
     expect(config.name).toBe(tenant);
   });
 
-  it('loads the demo tenant, all defaults, when no tenant is chosen', () => {
+  it('loads the demo tenant, all defaults but its mail, when no tenant is chosen', () => {
     const context = { ...cdkJson.context };
 
     const config = load(context);
@@ -29,6 +29,7 @@ describe('loadTenantConfig', () => {
       authDomainPrefix: 'helpdesk-demo',
       apiThrottle: { rateLimit: 100, burstLimit: 200 },
       alarmEmails: [],
+      mail: cdkJson.context.tenants.demo.mail,
     });
   });
 
