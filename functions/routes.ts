@@ -18,6 +18,7 @@ import {
   CaseListResponseSchema,
   CaseResponseSchema,
   CaseWithTimelineResponseSchema,
+  AttachmentLinkResponseSchema,
   CustomerResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
@@ -93,6 +94,12 @@ export const routes = {
   listTimeline: {
     method: 'GET', path: '/cases/{caseId}/timeline', group: 'case-queries', auth: STAFF, params: CaseParams, query: TimelineQuerySchema,
     summary: "A page of a case's timeline, newest first by default", status: 200, response: TimelinePageResponseSchema,
+  },
+  getAttachmentLink: {
+    method: 'GET', path: '/cases/{caseId}/timeline/{seq}/attachments/{index}', group: 'case-queries', auth: STAFF,
+    params: z.object({ caseId: z.uuid(), seq: z.coerce.number().int().positive(), index: z.coerce.number().int().nonnegative() }),
+    summary: 'A short-lived download link for an attachment of an inbound e-mail; quarantined ones are refused (403)',
+    status: 200, response: AttachmentLinkResponseSchema,
   },
   updateCase: caseRoute('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
   submitDraft: caseRoute('/submit', 'Submit a draft; every missing field is reported'),

@@ -5,7 +5,8 @@ import { CaseTable } from './case-table.ts';
 import { CaseTimers } from './case-timers.ts';
 import { HelpdeskApi } from './http-api.ts';
 import { Identity } from './identity.ts';
-import { MailInbound } from './mail-inbound.ts';
+import { grantMailObjects } from './mail-function.ts';
+import { MAIL_PREFIXES, MailInbound } from './mail-inbound.ts';
 import { MailOutbound } from './mail-outbound.ts';
 import type { TenantConfig } from './tenant-config.ts';
 
@@ -60,6 +61,10 @@ export class HelpdeskStack extends Stack {
       };
       const inbound = new MailInbound(this, 'MailInbound', mail);
       const outbound = new MailOutbound(this, 'MailOutbound', { ...mail, bucket: inbound.bucket });
+      // Agents download attachments through links the case-queries function signs.
+      const queries = this.api.functions['case-queries'];
+      queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
+      grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
       this.mail = { inbound, outbound };
     }
   }

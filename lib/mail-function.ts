@@ -55,15 +55,10 @@ export class MailFunction extends Construct {
   }
 
   /** Object reads (and writes) under a key prefix of the mail bucket, and nothing on the bucket itself. */
-  public grantObjects(bucket: IBucket, prefix: string, actions: readonly ('s3:GetObject' | 's3:PutObject')[]): void {
-    this.handler.function.addToRolePolicy(
-      new PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects(`${prefix}*`)] }),
-    );
-    Validations.of(this.handler).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${prefix}*]`,
-      reason: `Objects are named at run time (message ids, content hashes); ${prefix}* reaches one prefix of the tenant's mail bucket.`,
-    });
+  public grantObjects(bucket: IBucket, prefix: string, actions: readonly ObjectAction[]): void {
+    grantMailObjects(this.handler, bucket, prefix, actions);
   }
+
 }
 
 export interface AlarmOptions {
@@ -89,4 +84,15 @@ export function alarmOn(scope: Construct, id: string, alarms: AlarmTopic, option
 
 function logicalIdOf(resource: TableV2 | IBucket): string {
   return Stack.of(resource).getLogicalId(resource.node.defaultChild as CfnElement);
+}
+
+type ObjectAction = 's3:GetObject' | 's3:PutObject';
+
+/** Object access under one prefix of the mail bucket, for a mail function or an API function that signs links. */
+export function grantMailObjects(handler: HandlerFunction, bucket: IBucket, prefix: string, actions: readonly ObjectAction[]): void {
+  handler.function.addToRolePolicy(new PolicyStatement({ actions: [...actions], resources: [bucket.arnForObjects(`${prefix}*`)] }));
+  Validations.of(handler).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalIdOf(bucket)}.Arn>/${prefix}*]`,
+    reason: `Objects are named at run time (message ids, content hashes); ${prefix}* reaches one prefix of the tenant's mail bucket.`,
+  });
 }

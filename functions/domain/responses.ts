@@ -57,6 +57,14 @@ export const CaseListResponseSchema = z.object({
   nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
 });
 
+export const AttachmentLinkResponseSchema = z.object({
+  url: z.url().describe('works without a token until expiresAt; downloads under the original file name'),
+  expiresAt: IsoDateTimeSchema,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+}).meta({ id: 'AttachmentLink' });
+
 export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });
 
 export const ErrorResponseSchema = z.object({

@@ -1,8 +1,9 @@
+import { getAttachmentLink } from '../cases/get-attachment-link.ts';
 import { getCase } from '../cases/get-case.ts';
 import { listTimeline } from '../cases/list-timeline.ts';
 import { listQueue } from '../queues/list-queue.ts';
 import { defaultDeps } from '../shared/deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
-export const routeHandlers = [getCase, listTimeline, listQueue];
+export const routeHandlers = [getCase, listTimeline, getAttachmentLink, listQueue];
 export const handler = groupHandler(routeHandlers, defaultDeps);

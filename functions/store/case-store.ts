@@ -104,6 +104,13 @@ export class CaseStore {
     return liveReplay(Item);
   }
 
+  /** One timeline entry. @throws NotFoundError */
+  async getEntry(caseId: string, seq: number): Promise<TimelineEntry> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.entry(caseId, seq) }));
+    if (!Item) throw new NotFoundError(`case ${caseId} has no entry ${seq}`);
+    return stripKeys<TimelineEntry>(Item);
+  }
+
   /**
    * A page of a case's timeline, in either order. `upTo` is the entry count of the case as it was
    * read, so a page never holds entries of a change that landed after that read. A page holds at

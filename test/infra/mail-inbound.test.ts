@@ -27,12 +27,11 @@ describe('MailInbound', () => {
   const getAtt = (element: unknown, attribute: string) => ({ 'Fn::GetAtt': [logicalId(element), attribute] });
   const bucketArn = () => getAtt(inbound().bucket.node.defaultChild, 'Arn');
   const objectsUnder = (prefix: string) => ({ 'Fn::Join': ['', [bucketArn(), `/${prefix}*`]] });
-  const ingestStatements = () =>
+  const statementsOf = (role: unknown) =>
     Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter(({ Properties }) =>
-        JSON.stringify(Properties.Roles).includes(`"${logicalId(inbound().ingest.handler.function.role?.node.defaultChild)}"`),
-      )
+      .filter(({ Properties }) => JSON.stringify(Properties.Roles).includes(`"${logicalId(role)}"`))
       .flatMap(({ Properties }) => Properties.PolicyDocument.Statement as Statement[]);
+  const ingestStatements = () => statementsOf(inbound().ingest.handler.function.role?.node.defaultChild);
 
   beforeAll(() => {
     stack = stackOf('acme');
@@ -194,6 +193,17 @@ describe('MailInbound', () => {
       expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('raw/') }),
       expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectsUnder('parsed/') }),
     ]);
+  });
+
+  it('lets the case-queries function sign download links for parsed/ and read no other object', () => {
+    const queries = stack.api.functions['case-queries'].function;
+    const s3 = statementsOf(queries.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+
+    expect(s3).toEqual([expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('parsed/') })]);
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: Match.stringLikeRegexp('reads cases'),
+      Environment: { Variables: Match.objectLike({ MAIL_BUCKET: { Ref: logicalId(inbound().bucket.node.defaultChild) } }) },
+    });
   });
 
   it('lets ingest-mail read and write the case table', () => {

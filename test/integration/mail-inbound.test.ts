@@ -99,6 +99,27 @@ describe('mail to a mailbox of the tenant', () => {
     expect(entry.mail.attachments).toEqual([
       expect.objectContaining({ filename: 'Faktura – listopad.pdf', contentType: 'application/pdf', size: 13, quarantined: false, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
     ]);
+
+    const link = await api('agent', 'GET', `/cases/${created.id}/timeline/${entry.seq}/attachments/0`);
+    expect(link.body).toMatchObject({ filename: 'Faktura – listopad.pdf', contentType: 'application/pdf', size: 13 });
+    const download = await fetch(link.body.url);
+    expect(Buffer.from(await download.arrayBuffer()).toString()).toBe('%PDF-1.4 test');
+    expect(download.headers.get('content-disposition')).toContain(encodeURIComponent('Faktura – listopad.pdf'));
+    expect((await api('agent', 'GET', `/cases/${created.id}/timeline/${entry.seq}/attachments/1`)).status).toBe(404);
+  });
+
+  it('records a message the virus scan fails, but never offers its attachments', async () => {
+    const from = uniqueSender();
+    const eicar = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+
+    await sendMail({ from, subject: 'Your parcel', text: 'Open the file.', attachments: [{ filename: 'parcel.com', content: eicar }] });
+
+    const [created] = await casesOf(from);
+    const [entry] = await timeline(created.id);
+    expect(entry).toMatchObject({ type: 'inbound_message', text: 'Open the file.' });
+    expect(entry.mail.attachments).toEqual([expect.objectContaining({ filename: 'parcel.com', quarantined: true })]);
+    const link = await api('agent', 'GET', `/cases/${created.id}/timeline/${entry.seq}/attachments/0`);
+    expect(link.status).toBe(403);
   });
 });
 
