@@ -35,6 +35,11 @@ export class LocalMailQueue {
     return this.journal.dead;
   }
 
+  /** Events taken but not yet handled: in flight, or waiting for a retry. */
+  get pending(): number {
+    return this.journal.pending.length;
+  }
+
   /** Delivers what an earlier run left pending. */
   resume(): void {
     for (const event of [...this.journal.pending]) void this.deliver(event, 1);
