@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 /** Tests whose subject is timing under load (bursts, a database killed and restarted): each runs alone, last. */
 const ALONE = [
   'test/integration/bursts.test.ts',
+  'test/integration/mail-bursts.test.ts',
   'test/integration/in-memory-restart.test.ts',
   'test/integration/local-parity.test.ts',
   'test/integration/timer-reconcile.test.ts',

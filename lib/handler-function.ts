@@ -6,6 +6,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { FUNCTION_TIMEOUT_SECONDS } from '../functions/shared/function-timeout.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -47,11 +48,7 @@ export interface HandlerFunctionProps {
   readonly logRetention: RetentionDays;
 }
 
-/**
- * Long enough for a command on a busy case to spend its retry budget (BUSY_CASE_RETRY, 20 s) and
- * answer; short of the HTTP API's 30 s integration timeout, so the caller gets our answer, not a 503.
- */
-export const FUNCTION_TIMEOUT_SECONDS = 25;
+export { FUNCTION_TIMEOUT_SECONDS };
 
 /** A Node.js Lambda function with the house defaults: pinned runtime, arm64, minified ESM bundle. */
 export class HandlerFunction extends Construct {
