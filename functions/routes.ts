@@ -22,6 +22,7 @@ import {
   CustomerResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
+import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
 
 export type Role = 'agent' | 'admin' | 'robot';
 
@@ -34,6 +35,7 @@ export const ROUTE_GROUPS = {
   'case-commands': { access: 'read-write', description: 'every change to a case' },
   customers: { access: 'read-write', description: 'customer records' },
   robots: { access: 'read-write', description: 'robot work pick-up and rejection' },
+  templates: { access: 'read-write', description: 'reply, note and notification templates' },
   docs: { access: 'none', description: 'the OpenAPI document' },
 } as const;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
@@ -61,6 +63,7 @@ const STAFF = ['agent', 'admin', 'robot'] as const;
 const HUMANS = ['agent', 'admin'] as const;
 const CaseParams = z.object({ caseId: z.uuid() });
 const CustomerParams = z.object({ customerId: z.uuid() });
+const TemplateParams = z.object({ templateId: TemplateSchema.shape.id });
 
 /** A command on one case: same parameters, answer and auth for all of them. */
 const caseRoute = <B extends z.ZodType | undefined = undefined>(
@@ -154,6 +157,24 @@ export const routes = {
     method: 'GET', path: '/customers/{customerId}/cases', group: 'customers', auth: STAFF, params: CustomerParams,
     query: QueueQuerySchema.pick({ limit: true, cursor: true }), summary: "A customer's cases, newest first", status: 200,
     response: CaseListResponseSchema,
+  },
+  listTemplates: {
+    method: 'GET', path: '/templates', group: 'templates', auth: STAFF, query: QueueQuerySchema.pick({ limit: true, cursor: true }),
+    summary: "A page of the tenant's templates, by id", status: 200, response: TemplateListResponseSchema,
+  },
+  getTemplate: {
+    method: 'GET', path: '/templates/{templateId}', group: 'templates', auth: STAFF, params: TemplateParams,
+    summary: 'A template; the ETag is its version', status: 200, response: TemplateResponseSchema,
+  },
+  putTemplate: {
+    method: 'PUT', path: '/templates/{templateId}', group: 'templates', auth: ['admin'], params: TemplateParams, body: TemplateInputSchema,
+    summary: 'Create a template, or replace it with If-Match: its ETag (409 if it changed since); a purpose names one template per language',
+    status: 200, response: TemplateResponseSchema, created: 'The template was new',
+  },
+  deleteTemplate: {
+    method: 'DELETE', path: '/templates/{templateId}', group: 'templates', auth: ['admin'], params: TemplateParams,
+    summary: 'Delete a template (with If-Match: only at that version); answers what was deleted', status: 200,
+    response: TemplateResponseSchema,
   },
   openApi: {
     method: 'GET', path: '/openapi.json', group: 'docs', auth: 'public', summary: 'This API as OpenAPI 3.1', status: 200,

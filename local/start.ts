@@ -156,6 +156,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     'case-commands': (await import('../functions/entries/case-commands.ts')).handler,
     customers: (await import('../functions/entries/customers.ts')).handler,
     robots: (await import('../functions/entries/robots.ts')).handler,
+    templates: (await import('../functions/entries/templates.ts')).handler,
     docs: (await import('../functions/entries/docs.ts')).handler,
   };
 }

@@ -23,39 +23,62 @@ const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 const placeholderNames = (template: string): string[] => [...template.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? '');
 
+/** What a tenant's own notification template can stand in for; {@link defaultTemplate} has a built-in one for each. */
+export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement']);
+export type DefaultTemplatePurpose = z.infer<typeof TemplatePurposeSchema>;
+
+const TemplateFieldsSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'lower-case letters, digits, _ or -'),
+  kind: TemplateKindSchema,
+  language: LanguageSchema,
+  name: z.string().trim().min(1).max(200),
+  subject: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line').optional(),
+  body: z.string().trim().min(1).max(20_000),
+  purpose: TemplatePurposeSchema.optional().describe('the mail this template is sent as, instead of the built-in one; notifications only'),
+});
+
+function checkTemplate(template: Omit<z.infer<typeof TemplateFieldsSchema>, 'id'>, ctx: z.RefinementCtx): void {
+  if (template.kind === 'note' && template.subject !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a note is never mailed, so its template has no subject' });
+  }
+  if (template.kind === 'notification' && template.subject === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a notification is mailed and needs a subject' });
+  }
+  if (template.kind !== 'notification' && template.purpose !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['purpose'], message: 'only a notification template is mailed on its own, so only it has a purpose' });
+  }
+  const allowed: readonly string[] = ALLOWED[template.kind];
+  for (const field of ['subject', 'body'] as const) {
+    const unknown = [...new Set(placeholderNames(template[field] ?? ''))].filter((name) => !allowed.includes(name));
+    if (unknown.length === 0) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: [field],
+      message: `unknown placeholders ${unknown.map((name) => `{{${name}}}`).join(', ')}; a ${template.kind} template may use ${allowed.map((name) => `{{${name}}}`).join(', ')}`,
+    });
+  }
+}
+
 /**
  * A reply, note or notification template as an admin saves it. Bodies are plain text; the HTML
  * part of a mail is rendered from them with {@link renderTemplateHtml}. A placeholder the kind
  * does not know is refused with the field it is in as the issue's path.
  */
-export const TemplateSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9_-]{1,64}$/, 'lower-case letters, digits, _ or -'),
-    kind: TemplateKindSchema,
-    language: LanguageSchema,
-    name: z.string().trim().min(1).max(200),
-    subject: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'one line').optional(),
-    body: z.string().trim().min(1).max(20_000),
-  })
-  .superRefine((template, ctx) => {
-    if (template.kind === 'note' && template.subject !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a note is never mailed, so its template has no subject' });
-    }
-    if (template.kind === 'notification' && template.subject === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['subject'], message: 'a notification is mailed and needs a subject' });
-    }
-    const allowed: readonly string[] = ALLOWED[template.kind];
-    for (const field of ['subject', 'body'] as const) {
-      const unknown = [...new Set(placeholderNames(template[field] ?? ''))].filter((name) => !allowed.includes(name));
-      if (unknown.length === 0) continue;
-      ctx.addIssue({
-        code: 'custom',
-        path: [field],
-        message: `unknown placeholders ${unknown.map((name) => `{{${name}}}`).join(', ')}; a ${template.kind} template may use ${allowed.map((name) => `{{${name}}}`).join(', ')}`,
-      });
-    }
-  });
+export const TemplateSchema = TemplateFieldsSchema.superRefine(checkTemplate);
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** A template as `PUT /templates/{templateId}` takes it: the id is in the path. */
+export const TemplateInputSchema = TemplateFieldsSchema.omit({ id: true }).superRefine(checkTemplate);
+
+/** A saved template; its version is the ETag to send back in If-Match. */
+export const StoredTemplateSchema = TemplateFieldsSchema.extend({ version: z.number().int().positive() }).meta({ id: 'Template' });
+export type StoredTemplate = z.infer<typeof StoredTemplateSchema>;
+
+export const TemplateResponseSchema = z.object({ template: StoredTemplateSchema });
+export const TemplateListResponseSchema = z.object({
+  items: z.array(StoredTemplateSchema),
+  nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last page'),
+});
 
 /** Escapes text for HTML element content and quoted attribute values. */
 export const escapeHtml = (text: string): string =>
@@ -94,8 +117,6 @@ export function chooseLanguage(customerLanguage: string | null | undefined, fall
   const parsed = LanguageSchema.safeParse(primary);
   return parsed.success ? parsed.data : fallback;
 }
-
-export type DefaultTemplatePurpose = 'reply_notification' | 'acknowledgement';
 
 const DEFAULTS: Record<DefaultTemplatePurpose, Record<Language, Template>> = {
   reply_notification: {

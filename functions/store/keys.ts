@@ -11,6 +11,11 @@ export const keys = {
   /** One per inbound e-mail and mailbox, keyed by its Message-ID or the hash of its raw bytes: it makes a message count once. */
   mailReceipt: (mailbox: string, messageKey: string) => ({ pk: `MAIL#${mailbox}#${messageKey}`, sk: 'RECEIPT' }),
   recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),
+  /** All of a tenant's templates share one partition, so one Query lists them; only admins write them. */
+  template: (templateId: string) => ({ pk: 'TEMPLATES', sk: `TEMPLATE#${templateId}` }),
+  templatePartition: 'TEMPLATES',
+  /** Names the one template sent for a purpose in a language; makes that template unique. */
+  templatePurpose: (purpose: string, language: string) => ({ pk: `TEMPLATE_PURPOSE#${purpose}#${language}`, sk: 'ALIAS' }),
 } as const;
 
 /** Partition values of the work-queue index (gsi1). */

@@ -6,6 +6,7 @@ import {
   type Language,
   renderTemplate,
   renderTemplateHtml,
+  TemplateInputSchema,
   TemplateSchema,
 } from '../../../functions/domain/templates.ts';
 
@@ -146,5 +147,32 @@ describe('chooseLanguage', () => {
     [undefined, 'pl', 'pl'],
   ])('picks for %j with fallback %s: %s', (customerLanguage, fallback, chosen) => {
     expect(chooseLanguage(customerLanguage, fallback)).toBe(chosen);
+  });
+});
+
+describe('a template purpose', () => {
+  const ack = { kind: 'notification', language: 'en', name: 'Ack', subject: '[#{{case_number}}]', body: 'Thanks.', purpose: 'acknowledgement' };
+
+  it('is accepted on a notification, with or without the id', () => {
+    expect(TemplateSchema.safeParse({ id: 'ack', ...ack }).error).toBeUndefined();
+    expect(TemplateInputSchema.safeParse(ack).error).toBeUndefined();
+  });
+
+  it.each(['reply', 'note'])('is refused on a %s template, which is never mailed on its own', (kind) => {
+    const result = TemplateInputSchema.safeParse({ ...ack, kind, subject: undefined });
+
+    expect(result.error?.issues.map((i) => i.path)).toEqual([['purpose']]);
+  });
+
+  it('must be one the built-in templates have', () => {
+    expect(TemplateInputSchema.safeParse({ ...ack, purpose: 'welcome' }).error?.issues.map((i) => i.path)).toEqual([['purpose']]);
+  });
+});
+
+describe('TemplateInputSchema', () => {
+  it('refuses an id, which belongs in the path, and checks placeholders as TemplateSchema does', () => {
+    const result = TemplateInputSchema.safeParse({ id: 'x', kind: 'reply', language: 'pl', name: 'n', body: '{{reply_text}}' });
+
+    expect(result.error?.issues.map((i) => i.path)).toEqual([[], ['body']]);
   });
 });
