@@ -32,6 +32,8 @@ export const TenantSettingsSchema = z
     language: z.enum(['pl', 'en']).default('pl'),
     /** Dates in mail (the case history block) are written in this zone. */
     timeZone: z.string().refine(isTimeZone, { message: 'an IANA time zone such as Europe/Warsaw' }).default('Europe/Warsaw'),
+    /** Whether a new case from e-mail is acknowledged to its sender (never to automatic mail, at most 3 a day per sender). */
+    acknowledgeNewMail: z.boolean().default(true),
     /** Where customers see their cases; `{{ticket_url}}` links there. */
     portalUrl: z.url().optional(),
   })

@@ -77,6 +77,8 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     messageId: z.string().optional(),
     /** What the last delivery report said, for a failure or bounce. */
     deliveryDetail: z.string().optional(),
+    /** Sent by the helpdesk itself (the acknowledgement of a new case), marked so no machine answers it. */
+    automatic: z.literal('auto-replied').optional(),
   }),
   z.object({
     ...entryBase,

@@ -1,12 +1,16 @@
-import type { Contact } from '../domain/case.ts';
+import { type Acknowledgement, acknowledge } from '../domain/acknowledgement.ts';
+import type { Case, Contact } from '../domain/case.ts';
 import { newCustomer } from '../domain/customer.ts';
 import { ConflictError, InvalidTransitionError } from '../domain/errors.ts';
 import { continueFromMail, MAX_MAIL_TEXT, type MailMessage, mailActor, openCaseFromMail, receiveMail, rejectMail } from '../domain/inbound-mail.ts';
 import { automaticReason } from '../domain/loop-safety.ts';
 import { inMailDomain, type Mailbox, type MailConfig, mailboxFor } from '../domain/mail-config.ts';
 import { parseOutboundMessageId } from '../domain/mail-identity.ts';
+import { chooseLanguage, defaultTemplate, renderTemplate } from '../domain/templates.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
+import { ticketUrl } from '../domain/ticket-url.ts';
 import { retryOnConflict } from '../shared/retry-on-conflict.ts';
+import type { AutoReplyLog } from '../store/auto-reply-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { CustomerStore } from '../store/customer-store.ts';
 import { MailAlreadyRecorded, type MailReceipt, mailReceiptWrite, type MailReceiptStore, messageKeyOf } from '../store/mail-receipts.ts';
@@ -20,6 +24,7 @@ export interface IngestDeps {
   cases: CaseStore;
   customers: CustomerStore;
   receipts: MailReceiptStore;
+  autoReplies: AutoReplyLog;
   objects: MailObjects;
   mail: MailConfig;
   settings: TenantSettings;
@@ -70,9 +75,14 @@ export async function ingestMail(rawKey: string, deps: IngestDeps): Promise<Inge
     const thread = await findThread(message, target.mailbox.address, customerId, { cases: deps.cases, receipts: deps.receipts, mailDomain: deps.mail.domain });
     if (thread.kind === 'existing') return await appendToCase(thread.caseId, mailMessage, ctx, deps, receiptOf);
     const id = deps.newId();
-    await deps.cases.createCase((number) => openCaseFromMail(mailMessage, ctx, { id, number }), {
-      alongside: [mailReceiptWrite(deps.tableName, receiptOf(id))],
-    });
+    const acknowledgeTo = (await mayAcknowledge(mailMessage, deps)) ? mailMessage.sender : null;
+    await deps.cases.createCase(
+      (number) => {
+        const opened = openCaseFromMail(mailMessage, ctx, { id, number });
+        return acknowledgeTo ? acknowledge(opened, ctx, acknowledgement(opened.case, acknowledgeTo, deps.settings)) : opened;
+      },
+      { alongside: [mailReceiptWrite(deps.tableName, receiptOf(id))] },
+    );
     return { outcome: 'recorded', caseId: id, created: true };
   } catch (error) {
     if (error instanceof MailAlreadyRecorded) return { outcome: 'duplicate', caseId: error.caseId };
@@ -104,6 +114,29 @@ async function appendToCase(
     ]);
     return { outcome: 'recorded', caseId: id, created: true } as const;
   });
+}
+
+/**
+ * A new case is acknowledged to a person, never to a machine: not to automatic mail (auto-replies,
+ * lists, bounces, our own messages coming back), not to an address of our own domain, and at most
+ * a few times a day per sender, so two auto-responders can never keep each other going.
+ */
+async function mayAcknowledge(message: MailMessage, deps: IngestDeps): Promise<boolean> {
+  const { sender } = message;
+  if (!deps.settings.acknowledgeNewMail || !sender || message.mail.automatic !== null || inMailDomain(deps.mail, sender.email)) return false;
+  return deps.autoReplies.reserve(sender.email, deps.clock());
+}
+
+function acknowledgement(c: Case, to: Contact, settings: TenantSettings): Acknowledgement {
+  const template = defaultTemplate('acknowledgement', chooseLanguage(null, settings.language));
+  const values = {
+    case_number: String(c.number),
+    case_title: c.title,
+    customer_name: to.name ?? '',
+    tenant_name: settings.name,
+    ticket_url: ticketUrl(c, settings),
+  };
+  return { subject: renderTemplate(template.subject ?? '', values), text: renderTemplate(template.body, values), to: to.email };
 }
 
 /** Closed under the "new linked case" policy, or full: the message starts a case that follows it. */

@@ -1,6 +1,7 @@
 import { loadConfig } from '../shared/config.ts';
 import { defaultDeps } from '../shared/deps.ts';
 import { createDocumentClient } from '../store/client.ts';
+import { AutoReplyLog } from '../store/auto-reply-log.ts';
 import { MailReceiptStore } from '../store/mail-receipts.ts';
 import type { IngestDeps } from './ingest-mail.ts';
 import { createS3Client, MailObjects } from './mail-objects.ts';
@@ -13,9 +14,11 @@ export function mailDeps(): IngestDeps {
     const config = loadConfig();
     if (!config.mail || !config.mailBucket) throw new Error('invalid function environment: MAIL_CONFIG and MAIL_BUCKET are required');
     const base = defaultDeps();
+    const client = createDocumentClient();
     cached = {
       ...base,
-      receipts: new MailReceiptStore(createDocumentClient(), config.tableName),
+      receipts: new MailReceiptStore(client, config.tableName),
+      autoReplies: new AutoReplyLog(client, config.tableName),
       objects: new MailObjects(createS3Client(), config.mailBucket),
       mail: config.mail,
       tableName: config.tableName,

@@ -10,6 +10,8 @@ export const keys = {
   customerExternalId: (externalId: string) => ({ pk: `CUSTOMER_EXTERNAL_ID#${externalId}`, sk: 'ALIAS' }),
   /** One per inbound e-mail and mailbox, keyed by its Message-ID or the hash of its raw bytes: it makes a message count once. */
   mailReceipt: (mailbox: string, messageKey: string) => ({ pk: `MAIL#${mailbox}#${messageKey}`, sk: 'RECEIPT' }),
+  /** The automatic mails sent to one address in the last day, which loop safety caps. */
+  autoReplies: (email: string) => ({ pk: `AUTOREPLY#${email}`, sk: 'AUTOREPLY' }),
   recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),
   /** All of a tenant's templates share one partition, so one Query lists them; only admins write them. */
   template: (templateId: string) => ({ pk: 'TEMPLATES', sk: `TEMPLATE#${templateId}` }),

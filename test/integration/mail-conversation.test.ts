@@ -16,7 +16,8 @@ describe('a conversation by e-mail', () => {
     const replied = await api('agent', 'POST', `/cases/${summary.id}/replies`, { body: { text: 'Wysłaliśmy fakturę ponownie.' } });
     expect(replied.status).toBe(200);
 
-    const [raw] = await eventually(async () => (await outboxFor(customer)).length === 1 && outboxFor(customer));
+    // The first mail out is the acknowledgement of the new case; the agent's reply follows it.
+    const [, raw] = await eventually(async () => (await outboxFor(customer)).length === 2 && outboxFor(customer));
     const sent = await parse(raw!);
     const [local, domain] = mailbox().split('@');
     expect(sent.from?.address).toBe(mailbox());
@@ -25,7 +26,7 @@ describe('a conversation by e-mail', () => {
     expect(sent.messageId).toMatch(new RegExp(`^case\\.${summary.id}\\.\\d+@${domain}$`));
     expect(sent.inReplyTo).toEqual([`q-${customer}`]);
     expect(sent.text).toContain('Wysłaliśmy fakturę ponownie.');
-    const replyEntry = await eventually(async () => (await timeline(summary.id)).find((e) => e.type === 'reply' && e.delivery === 'sent'));
+    const replyEntry = await eventually(async () => (await timeline(summary.id)).find((e) => e.type === 'reply' && !e.automatic && e.delivery === 'sent'));
     expect(replyEntry.messageId).toBe(sent.messageId);
 
     await sendMail({ from: customer, subject: `Re: ${sent.subject}`, text: 'Dziękuję, doszła.', inReplyTo: `<${sent.messageId}>`, references: [`<q-${customer}>`, `<${sent.messageId}>`] });
@@ -42,21 +43,58 @@ describe('a conversation by e-mail', () => {
 
   it('never puts a note, a field change or a system entry into a mail, not even with the case history', async () => {
     const customer = uniqueSender();
-    await sendMail({ from: customer, subject: 'OLD-TITLE-7Q', text: 'First question.' });
+    await sendMail({ from: customer, subject: 'History', text: 'First question.' });
     const [summary] = await casesOf(customer);
     await api('agent', 'POST', `/cases/${summary.id}/claim`);
     await api('agent', 'POST', `/cases/${summary.id}/notes`, { body: { text: 'SECRET-NOTE the customer must never see' } });
-    await api('agent', 'PATCH', `/cases/${summary.id}`, { body: { title: 'Renamed by the agent' } });
+    await api('agent', 'PATCH', `/cases/${summary.id}`, { body: { category: 'SECRET-CATEGORY-9Z' } });
 
     await api('agent', 'POST', `/cases/${summary.id}/replies`, { body: { text: 'Here is the answer.', includeHistory: true } });
 
-    const [raw] = await eventually(async () => (await outboxFor(customer)).length === 1 && outboxFor(customer));
+    // The first mail out is the acknowledgement of the new case; the agent's reply follows it.
+    const [, raw] = await eventually(async () => (await outboxFor(customer)).length === 2 && outboxFor(customer));
     const sent = await parse(raw!);
     expect(sent.fullText).toContain('First question.');
     expect(raw).not.toContain('SECRET-NOTE');
     expect(sent.fullText).not.toContain('SECRET-NOTE');
-    // The rename is recorded as a field change from the old title: neither side of it may show.
-    expect(sent.fullText).not.toContain('OLD-TITLE-7Q');
-    expect(sent.subject).toBe(`[#${summary.number}] Renamed by the agent`);
+    expect(raw).not.toContain('SECRET-CATEGORY-9Z');
+  });
+});
+
+describe('the acknowledgement of a new case', () => {
+  it('is mailed to a person once, marked automatic, with the case number', async () => {
+    const customer = uniqueSender();
+
+    await sendMail({ from: customer, subject: 'Need help', text: 'Hello.', messageId: `<ack-${customer}>` });
+
+    const [summary] = await casesOf(customer);
+    const [raw] = await eventually(async () => (await outboxFor(customer)).length === 1 && outboxFor(customer));
+    const ack = await parse(raw!);
+    expect(ack.automatic.autoSubmitted).toBe('auto-replied');
+    expect(ack.subject).toContain(`[#${summary.number}]`);
+    expect(ack.inReplyTo).toEqual([`ack-${customer}`]);
+    const { case: opened } = (await api('agent2', 'GET', `/cases/${summary.id}`)).body;
+    expect(opened).toMatchObject({ status: 'new', assigneeId: null });
+  });
+
+  it('is never sent to automatic mail', async () => {
+    const robot = uniqueSender('noreply');
+
+    await sendMail({ from: robot, subject: 'Out of office', text: 'I am away.', headers: { 'Auto-Submitted': 'auto-replied' } });
+
+    expect(await casesOf(robot)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await outboxFor(robot)).toEqual([]);
+  });
+
+  it('goes to one sender at most three times a day', async () => {
+    const chatty = uniqueSender('chatty');
+
+    for (let i = 0; i < 5; i++) await sendMail({ from: chatty, subject: `Question ${i}`, text: `Number ${i}.` });
+
+    expect(await casesOf(chatty)).toHaveLength(5);
+    await eventually(async () => (await outboxFor(chatty)).length === 3);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await outboxFor(chatty)).toHaveLength(3);
   });
 });

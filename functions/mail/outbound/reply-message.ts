@@ -4,6 +4,7 @@ import { type Mailbox, type MailConfig, mailboxFor } from '../../domain/mail-con
 import { outboundMessageId, replyAddress, subjectWithCaseNumber } from '../../domain/mail-identity.ts';
 import { chooseLanguage, defaultTemplate, renderTemplate } from '../../domain/templates.ts';
 import type { TenantSettings } from '../../domain/tenant-settings.ts';
+import { ticketUrl } from '../../domain/ticket-url.ts';
 import type { TimelineEntry } from '../../domain/timeline.ts';
 import type { ComposeInput } from './compose-message.ts';
 
@@ -32,7 +33,7 @@ export function replyMessage(c: Case, reply: ReplyEntry, timeline: readonly Time
     customer_name: c.contacts.primaryContact?.name ?? '',
     agent_name: reply.actor.name ?? settings.name,
     tenant_name: settings.name,
-    ticket_url: settings.portalUrl ? `${settings.portalUrl.replace(/\/$/, '')}/cases/${c.number}` : `#${c.number}`,
+    ticket_url: ticketUrl(c, settings),
   };
   const history = reply.includeHistory ? caseHistory(timeline, { language, timeZone: settings.timeZone, beforeSeq: reply.seq }) : null;
   const lastCustomerMessageId = inbound.find((e) => e.mail?.messageId)?.mail?.messageId ?? undefined;
@@ -42,7 +43,8 @@ export function replyMessage(c: Case, reply: ReplyEntry, timeline: readonly Time
     .filter((id): id is string => id !== null)
     .slice(0, MAX_REFERENCES)
     .reverse();
-  const body = renderTemplate(template.body, values);
+  // The acknowledgement was rendered from its own template when it was queued; an agent's reply is wrapped now.
+  const body = reply.automatic ? reply.text : renderTemplate(template.body, values);
   return {
     from: { address: mailbox.address, name: mailbox.displayName ?? settings.name },
     replyTo: replyAddress(mailbox.address, c.id),
@@ -54,6 +56,7 @@ export function replyMessage(c: Case, reply: ReplyEntry, timeline: readonly Time
     references: threadIds,
     date: reply.at,
     attachments: [],
+    ...(reply.automatic ? { automatic: reply.automatic } : {}),
   };
 }
 
