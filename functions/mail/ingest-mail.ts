@@ -6,7 +6,7 @@ import { continueFromMail, MAX_MAIL_TEXT, type MailMessage, mailActor, openCaseF
 import { automaticReason } from '../domain/loop-safety.ts';
 import { inMailDomain, type Mailbox, type MailConfig, mailboxFor } from '../domain/mail-config.ts';
 import { parseOutboundMessageId } from '../domain/mail-identity.ts';
-import { chooseLanguage, defaultTemplate, renderTemplate } from '../domain/templates.ts';
+import { chooseLanguage, renderTemplate, type Template } from '../domain/templates.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { ticketUrl } from '../domain/ticket-url.ts';
 import { retryOnConflict } from '../shared/retry-on-conflict.ts';
@@ -14,7 +14,9 @@ import type { AutoReplyLog } from '../store/auto-reply-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { CustomerStore } from '../store/customer-store.ts';
 import { MailAlreadyRecorded, type MailReceipt, mailReceiptWrite, type MailReceiptStore, messageKeyOf } from '../store/mail-receipts.ts';
+import type { TemplateStore } from '../store/template-store.ts';
 import { findThread } from './find-thread.ts';
+import { mailTemplate } from './mail-template.ts';
 import type { InboundMessage } from './inbound/inbound-message.ts';
 import { parseInboundMessage } from './inbound/parse-message.ts';
 import type { MailObjects } from './mail-objects.ts';
@@ -25,6 +27,7 @@ export interface IngestDeps {
   customers: CustomerStore;
   receipts: MailReceiptStore;
   autoReplies: AutoReplyLog;
+  templates: TemplateStore;
   objects: MailObjects;
   mail: MailConfig;
   settings: TenantSettings;
@@ -76,10 +79,11 @@ export async function ingestMail(rawKey: string, deps: IngestDeps): Promise<Inge
     if (thread.kind === 'existing') return await appendToCase(thread.caseId, mailMessage, ctx, deps, receiptOf);
     const id = deps.newId();
     const acknowledgeTo = (await mayAcknowledge(mailMessage, deps)) ? mailMessage.sender : null;
+    const template = acknowledgeTo ? await mailTemplate(deps.templates, 'acknowledgement', chooseLanguage(null, deps.settings.language)) : null;
     await deps.cases.createCase(
       (number) => {
         const opened = openCaseFromMail(mailMessage, ctx, { id, number });
-        return acknowledgeTo ? acknowledge(opened, ctx, acknowledgement(opened.case, acknowledgeTo, deps.settings)) : opened;
+        return acknowledgeTo && template ? acknowledge(opened, ctx, acknowledgement(opened.case, acknowledgeTo, template, deps.settings)) : opened;
       },
       { alongside: [mailReceiptWrite(deps.tableName, receiptOf(id))] },
     );
@@ -127,8 +131,7 @@ async function mayAcknowledge(message: MailMessage, deps: IngestDeps): Promise<b
   return deps.autoReplies.reserve(sender.email, deps.clock());
 }
 
-function acknowledgement(c: Case, to: Contact, settings: TenantSettings): Acknowledgement {
-  const template = defaultTemplate('acknowledgement', chooseLanguage(null, settings.language));
+function acknowledgement(c: Case, to: Contact, template: Template, settings: TenantSettings): Acknowledgement {
   const values = {
     case_number: String(c.number),
     case_title: c.title,

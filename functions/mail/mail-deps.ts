@@ -3,6 +3,7 @@ import { defaultDeps } from '../shared/deps.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { AutoReplyLog } from '../store/auto-reply-log.ts';
 import { MailReceiptStore } from '../store/mail-receipts.ts';
+import { TemplateStore } from '../store/template-store.ts';
 import type { IngestDeps } from './ingest-mail.ts';
 import { createS3Client, MailObjects } from './mail-objects.ts';
 
@@ -19,6 +20,7 @@ export function mailDeps(): IngestDeps {
       ...base,
       receipts: new MailReceiptStore(client, config.tableName),
       autoReplies: new AutoReplyLog(client, config.tableName),
+      templates: new TemplateStore(client, config.tableName),
       objects: new MailObjects(createS3Client(), config.mailBucket),
       mail: config.mail,
       tableName: config.tableName,

@@ -98,3 +98,26 @@ describe('the acknowledgement of a new case', () => {
     expect(await outboxFor(chatty)).toHaveLength(3);
   });
 });
+
+describe("the tenant's own templates", () => {
+  it('wrap an agent reply in the template saved for the reply notification in the tenant language', async () => {
+    const customer = uniqueSender();
+    const id = `reply-pl-${customer.split('@')[0]}`;
+    const saved = await api('admin', 'PUT', `/templates/${id}`, {
+      body: { kind: 'notification', language: 'pl', purpose: 'reply_notification', name: 'Nasza odpowiedź', subject: '[#{{case_number}}] {{case_title}}', body: 'OWN-TEMPLATE-4K\n{{reply_text}}\nSprawa {{case_number}}' },
+    });
+    expect(saved.status).toBe(201);
+    try {
+      await sendMail({ from: customer, subject: 'Template', text: 'Question.' });
+      const [summary] = await casesOf(customer);
+      await api('agent', 'POST', `/cases/${summary.id}/claim`);
+
+      await api('agent', 'POST', `/cases/${summary.id}/replies`, { body: { text: 'The answer.' } });
+
+      const [, raw] = await eventually(async () => (await outboxFor(customer)).length === 2 && outboxFor(customer));
+      expect((await parse(raw!)).text).toBe(`OWN-TEMPLATE-4K\nThe answer.\nSprawa ${summary.number}`);
+    } finally {
+      await api('admin', 'DELETE', `/templates/${id}`);
+    }
+  });
+});

@@ -2,7 +2,7 @@ import type { Case } from '../../domain/case.ts';
 import { caseHistory } from '../../domain/case-history.ts';
 import { type Mailbox, type MailConfig, mailboxFor } from '../../domain/mail-config.ts';
 import { outboundMessageId, replyAddress, subjectWithCaseNumber } from '../../domain/mail-identity.ts';
-import { chooseLanguage, defaultTemplate, renderTemplate } from '../../domain/templates.ts';
+import { type Language, renderTemplate, type Template } from '../../domain/templates.ts';
 import type { TenantSettings } from '../../domain/tenant-settings.ts';
 import { ticketUrl } from '../../domain/ticket-url.ts';
 import type { TimelineEntry } from '../../domain/timeline.ts';
@@ -19,13 +19,18 @@ const MAX_REFERENCES = 20;
  * token in Reply-To, our Message-ID for the entry, In-Reply-To the customer's last message, the
  * case number in the subject, and the tenant's notification template around the agent's text.
  * `timeline` is the case's recent entries, newest first; only customer-visible ones can reach the
- * mail (the history block takes nothing else, and the body is the reply's own text).
+ * mail (the history block takes nothing else, and the body is the reply's own text). The template
+ * is the tenant's reply notification in the customer's language.
  */
-export function replyMessage(c: Case, reply: ReplyEntry, timeline: readonly TimelineEntry[], mail: MailConfig, settings: TenantSettings): ComposeInput {
+export function replyMessage(
+  c: Case,
+  reply: ReplyEntry,
+  timeline: readonly TimelineEntry[],
+  context: { mail: MailConfig; settings: TenantSettings; template: Template; language: Language },
+): ComposeInput {
+  const { mail, settings, template, language } = context;
   const inbound = timeline.filter((e): e is InboundEntry => e.type === 'inbound_message' && e.seq < reply.seq);
   const mailbox = sendingMailbox(reply, c, inbound, mail);
-  const language = chooseLanguage(null, settings.language);
-  const template = defaultTemplate('reply_notification', language);
   const values = {
     reply_text: reply.text,
     case_number: String(c.number),

@@ -2,6 +2,8 @@ import { loadConfig } from '../../shared/config.ts';
 import { defaultDeps } from '../../shared/deps.ts';
 import { type SendDeps } from './send-reply.ts';
 import { SesSender } from './ses-sender.ts';
+import { createDocumentClient } from '../../store/client.ts';
+import { TemplateStore } from '../../store/template-store.ts';
 
 let cached: SendDeps | undefined;
 
@@ -11,7 +13,13 @@ export function sendDeps(): SendDeps {
     const config = loadConfig();
     if (!config.mail) throw new Error('invalid function environment: MAIL_CONFIG is required');
     const base = defaultDeps();
-    cached = { cases: base.cases, settings: base.settings, mail: config.mail, sender: new SesSender(undefined, process.env.SES_CONFIGURATION_SET) };
+    cached = {
+      cases: base.cases,
+      settings: base.settings,
+      mail: config.mail,
+      sender: new SesSender(undefined, process.env.SES_CONFIGURATION_SET),
+      templates: new TemplateStore(createDocumentClient(), config.tableName),
+    };
   }
   return cached;
 }

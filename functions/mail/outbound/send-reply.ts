@@ -2,6 +2,9 @@ import type { MailConfig } from '../../domain/mail-config.ts';
 import type { TenantSettings } from '../../domain/tenant-settings.ts';
 import { logger } from '../../shared/logger.ts';
 import type { CaseStore } from '../../store/case-store.ts';
+import type { TemplateStore } from '../../store/template-store.ts';
+import { chooseLanguage } from '../../domain/templates.ts';
+import { mailTemplate } from '../mail-template.ts';
 import { composeMessage } from './compose-message.ts';
 import { type ReplyEntry, replyMessage } from './reply-message.ts';
 import type { RawMailSender } from './ses-sender.ts';
@@ -11,6 +14,7 @@ export interface SendDeps {
   sender: RawMailSender;
   mail: MailConfig;
   settings: TenantSettings;
+  templates: TemplateStore;
 }
 
 /** Recent entries the reply's threading headers and history block are drawn from. */
@@ -32,7 +36,9 @@ export async function sendReply(caseId: string, seq: number, deps: SendDeps): Pr
   const { items } = await deps.cases.timelinePage(caseId, { order: 'newest_first', limit: CONTEXT_ENTRIES, upTo: seq });
   const reply = items.find((e): e is ReplyEntry => e.seq === seq && e.type === 'reply');
   if (!reply) throw new Error(`entry ${seq} of case ${caseId} is not a reply`);
-  const message = replyMessage(c, reply, items, deps.mail, deps.settings);
+  const language = chooseLanguage(null, deps.settings.language);
+  const template = await mailTemplate(deps.templates, 'reply_notification', language);
+  const message = replyMessage(c, reply, items, { mail: deps.mail, settings: deps.settings, template, language });
   try {
     const raw = await composeMessage(message);
     await deps.sender.send(raw, { from: message.from.address, to: message.to });
