@@ -5,7 +5,7 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { FilterPattern, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -152,6 +152,21 @@ export class MailOutbound extends Construct {
       metric: this.sendMail.handler.function.metric('IteratorAge', { period: fiveMinutes, statistic: 'Maximum' }),
       threshold: fiveMinutes.toMilliseconds(),
       description: 'Queued replies are more than five minutes behind the table: customers get answers late.',
+    });
+    // A reply SES refused, or whose send was interrupted, is marked failed on its entry and the batch goes
+    // on: the invocation succeeds, so only the error it logs can raise the alarm.
+    const failedReplies = new MetricFilter(this, 'FailedRepliesMetric', {
+      logGroup: this.sendMail.handler.logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', 'reply delivery *'),
+      metricNamespace: 'Helpdesk/Mail',
+      metricName: `FailedReplies-${Stack.of(this).stackName}`,
+      metricValue: '1',
+      defaultValue: 0,
+    });
+    alarmOn(this, 'FailedRepliesAlarm', props.alarms, {
+      metric: failedReplies.metric({ period: fiveMinutes, statistic: 'Sum' }),
+      threshold: 1,
+      description: 'A reply is marked failed on its timeline entry (SES refused it, or its send was interrupted): the agent must resend it.',
     });
     alarmOn(this, 'DeadLetterQueueAlarm', props.alarms, {
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),

@@ -105,7 +105,9 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
-    const ses = await startLocalSes({ dir: serviceDir(dataDir, 'outbox'), ...(options.sesPort ? { port: options.sesPort } : {}) });
+    const ses = await startLocalSes({
+      dir: serviceDir(dataDir, 'outbox'), ...(options.sesPort ? { port: options.sesPort } : {}), ...(process.env.LOCAL_SMTP_RELAY ? { relay: process.env.LOCAL_SMTP_RELAY } : {}),
+    });
     started.push(ses);
     const s3 = await startLocalS3({ dir: serviceDir(dataDir, 's3'), ...(options.s3Port ? { port: options.s3Port } : {}) });
     started.push(s3);

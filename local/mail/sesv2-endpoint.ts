@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import * as z from 'zod';
 import type { Outbox } from './outbox.ts';
+import type { Relay } from './smtp-relay.ts';
 
 /** The part of SendEmail the helpdesk uses: raw MIME, as it builds its own headers for threading. */
 const SendEmailRequestSchema = z.object({
@@ -17,15 +18,15 @@ const SendEmailRequestSchema = z.object({
  * unchanged against it: the client finds it through AWS_ENDPOINT_URL_SESV2. Sent mail lands in the
  * outbox, listed at `GET /outbox` and readable at `GET /outbox/<id>.eml`.
  */
-export function createSesEndpoint(outbox: Outbox): Server {
+export function createSesEndpoint(outbox: Outbox, relay?: Relay): Server {
   return createServer((request, response) => {
-    void handle(outbox, request, response).catch((error: unknown) => {
+    void handle(outbox, relay, request, response).catch((error: unknown) => {
       reply(response, 500, { message: String(error) }, 'InternalFailure');
     });
   });
 }
 
-async function handle(outbox: Outbox, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function handle(outbox: Outbox, relay: Relay | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (request.method === 'POST' && path === '/v2/email/outbound-emails') {
     const parsed = SendEmailRequestSchema.safeParse(parseJson(await readBody(request)));
@@ -34,11 +35,13 @@ async function handle(outbox: Outbox, request: IncomingMessage, response: Server
       return reply(response, 400, { message: `only raw messages are sent locally; invalid: ${fields}` }, 'BadRequestException');
     }
     const { FromEmailAddress, Destination, Content, ConfigurationSetName } = parsed.data;
-    const sent = outbox.add(Buffer.from(Content.Raw.Data, 'base64'), {
-      from: FromEmailAddress ?? null,
-      to: [...(Destination?.ToAddresses ?? []), ...(Destination?.CcAddresses ?? []), ...(Destination?.BccAddresses ?? [])],
-      configurationSet: ConfigurationSetName ?? null,
-    });
+    const to = [...(Destination?.ToAddresses ?? []), ...(Destination?.CcAddresses ?? []), ...(Destination?.BccAddresses ?? [])];
+    // The reserved .invalid domain (RFC 2606) stands for what SES refuses, so the failure path can be tried locally.
+    const refused = to.filter((address) => /\.invalid>?$/i.test(address.trim()));
+    if (refused.length > 0) return reply(response, 400, { message: `Email address is not verified: ${refused.join(', ')}` }, 'MessageRejected');
+    const raw = Buffer.from(Content.Raw.Data, 'base64');
+    const sent = outbox.add(raw, { from: FromEmailAddress ?? null, to, configurationSet: ConfigurationSetName ?? null });
+    await relay?.(raw, { from: FromEmailAddress ?? '', to });
     return reply(response, 200, { MessageId: sent.messageId });
   }
   if (request.method === 'GET' && path === '/outbox') return reply(response, 200, { messages: outbox.list() });

@@ -196,4 +196,19 @@ describe('MailOutbound', () => {
 
     expect(alarm?.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
   });
+
+  it('alarms when send-mail marks a reply failed, which it logs but does not fail on', () => {
+    const [filter] = Object.values(template.findResources('AWS::Logs::MetricFilter'));
+    expect(filter?.Properties).toMatchObject({
+      LogGroupName: { Ref: logicalId(outbound().sendMail.handler.logGroup.node.defaultChild) },
+      FilterPattern: '{ $.message = "reply delivery *" }',
+    });
+    const { MetricName, MetricNamespace } = filter!.Properties.MetricTransformations[0];
+
+    const alarm = Object.values(template.findResources('AWS::CloudWatch::Alarm')).find(
+      ({ Properties }) => Properties.MetricName === MetricName && Properties.Namespace === MetricNamespace,
+    );
+
+    expect(alarm?.Properties).toMatchObject({ Threshold: 1, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
 });

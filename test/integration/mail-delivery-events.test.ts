@@ -7,7 +7,7 @@ import { CaseStore } from '../../functions/store/case-store.ts';
 import { createDocumentClient } from '../../functions/store/client.ts';
 import { api } from './api-client.ts';
 import { eventually } from './local-helpdesk.ts';
-import { casesOf, mailbox, sendMail, timeline, uniqueSender } from './mail-client.ts';
+import { casesOf, mailbox, outboxFor, sendMail, timeline, uniqueSender } from './mail-client.ts';
 
 const cases = new CaseStore(
   createDocumentClient(new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } })),
@@ -38,5 +38,20 @@ describe('SES delivery events', () => {
     await recordDelivery(sesEvent({ eventType: 'Complaint', mail, complaint: { complaintFeedbackType: 'abuse' } }), deps);
     await recordDelivery(sesEvent({ eventType: 'Delivery', mail }), deps);
     expect(await delivery()).toMatchObject({ delivery: 'complained', deliveryDetail: 'marked as abuse' });
+  });
+});
+
+describe('a reply SES refuses', () => {
+  it('is marked failed on its entry with the reason, and is not sent again', async () => {
+    const created = await api('agent', 'POST', '/cases', {
+      body: { title: 'Unreachable', description: 'd', category: 'c', contacts: { primaryContact: { email: 'someone@nowhere.invalid' }, requester: { email: 'someone@nowhere.invalid' } } },
+    });
+
+    await api('agent', 'POST', `/cases/${created.body.case.id}/replies`, { body: { text: 'Can you hear me?' } });
+
+    const failed = await eventually(async () => (await timeline(created.body.case.id)).find((e) => e.type === 'reply' && e.delivery === 'failed'));
+    expect(failed.deliveryDetail).toMatch(/MessageRejected: Email address is not verified: someone@nowhere.invalid/);
+    expect(failed).not.toHaveProperty('messageId');
+    expect(await outboxFor('someone@nowhere.invalid')).toEqual([]);
   });
 });
