@@ -43,6 +43,8 @@ try {
     'Tokens (valid 30 days); paste into your shell:',
     ...Object.entries(helpdesk.tokens).map(([name, token]) => `  export ${name.toUpperCase()}_TOKEN=${token}`),
     `  export API=${helpdesk.url}`,
+    `  export OUTBOX=${helpdesk.outbox.url}`,
+    `  export SMTP=smtp://127.0.0.1:${helpdesk.mail.smtpPort}`,
     '',
     'Ctrl+C stops it.',
   ];
