@@ -78,7 +78,6 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       settings,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
-      mailObjects: null,
     };
     // Set-up traffic goes through its own client, so the recorder sees only the timed calls.
     const seeder = new Seeder(createDocumentClient(setupClient), TABLE_NAME, settings);

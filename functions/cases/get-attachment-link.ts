@@ -1,7 +1,19 @@
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
-import { DOWNLOAD_LINK_SECONDS } from '../mail/mail-objects.ts';
+import { DOWNLOAD_LINK_SECONDS, MailObjects, createS3Client } from '../mail/mail-objects.ts';
+import { loadConfig } from '../shared/config.ts';
 import { routes } from '../routes.ts';
 import { defineHandler } from '../shared/http-handler.ts';
+
+let cached: MailObjects | null | undefined;
+
+/** The mail bucket, built on first use: only this route of the case-queries function needs S3. */
+function mailObjects(): MailObjects | null {
+  if (cached === undefined) {
+    const bucket = loadConfig().mailBucket;
+    cached = bucket ? new MailObjects(createS3Client(), bucket) : null;
+  }
+  return cached;
+}
 
 /**
  * A link that downloads one attachment straight from the mail bucket for a few minutes, so the
@@ -13,8 +25,9 @@ export const getAttachmentLink = defineHandler(routes.getAttachmentLink, async (
   const attachment = entry.type === 'inbound_message' ? entry.mail?.attachments[params.index] : undefined;
   if (!attachment) throw new NotFoundError(`entry ${params.seq} of case ${params.caseId} has no attachment ${params.index}`);
   if (attachment.quarantined) throw new ForbiddenError('the virus scan flagged this message: its attachments are kept but not offered for download');
-  if (!deps.mailObjects) throw new NotFoundError('this helpdesk has no mail bucket');
+  const objects = mailObjects();
+  if (!objects) throw new NotFoundError('this helpdesk has no mail bucket');
   const expiresAt = new Date(Date.parse(deps.clock()) + DOWNLOAD_LINK_SECONDS * 1000).toISOString();
-  const url = await deps.mailObjects.downloadUrl(attachment.key, attachment.filename, attachment.contentType);
+  const url = await objects.downloadUrl(attachment.key, attachment.filename, attachment.contentType);
   return { status: 200, body: { url, expiresAt, filename: attachment.filename, contentType: attachment.contentType, size: attachment.size } };
 });

@@ -3,7 +3,6 @@ import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { CaseStore } from '../store/case-store.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { CustomerStore } from '../store/customer-store.ts';
-import { createS3Client, MailObjects } from '../mail/mail-objects.ts';
 import { loadConfig } from './config.ts';
 
 /** What handlers need from the outside world; built once per cold start, replaced in tests. */
@@ -13,8 +12,6 @@ export interface Deps {
   settings: TenantSettings;
   clock: () => string;
   newId: () => string;
-  /** The mail bucket's objects, for attachment links; null in a stack without the mail channel. */
-  mailObjects: MailObjects | null;
 }
 
 let cached: Deps | undefined;
@@ -29,7 +26,6 @@ export function defaultDeps(): Deps {
       settings: config.settings,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
-      mailObjects: config.mailBucket ? new MailObjects(createS3Client(), config.mailBucket) : null,
     };
   }
   return cached;

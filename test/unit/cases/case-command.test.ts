@@ -21,7 +21,6 @@ const deps: Deps = {
   settings: settings(),
   clock: () => NOW,
   newId: () => CASE_ID,
-  mailObjects: null,
 };
 const handler = groupHandler([claimCase], () => deps);
 
