@@ -31,6 +31,17 @@ describe('mail to a mailbox of the tenant', () => {
     expect((await timeline(cases[0].id)).filter((e) => e.type === 'inbound_message')).toHaveLength(1);
   });
 
+  it('makes one case of two copies of a message delivered at the same moment', async () => {
+    const from = uniqueSender();
+    const message = { from, subject: 'Racing copies', text: 'Delivered twice at once.', messageId: `<race-${from}>` };
+
+    await Promise.all([sendMail(message), sendMail(message), sendMail(message)]);
+
+    const cases = await casesOf(from);
+    expect(cases).toHaveLength(1);
+    expect((await timeline(cases[0].id)).filter((e) => e.type === 'inbound_message')).toHaveLength(1);
+  });
+
   it('threads a reply to the case token in the address it was sent to', async () => {
     const from = uniqueSender();
     await sendMail({ from, subject: 'First', text: 'First message.' });
