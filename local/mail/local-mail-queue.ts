@@ -63,7 +63,9 @@ export class LocalMailQueue {
     let failed: boolean;
     try {
       failed = ((await this.handler(stamped))?.batchItemFailures.length ?? 0) > 0;
-    } catch {
+    } catch (error) {
+      // The handler logs its own failures; one that escapes it (a timeout) is only seen here.
+      this.log(`mail queue: delivery ${receive} of ${objectKey(event)} failed: ${(error as Error).message}`);
       failed = true;
     }
     if (!failed) return this.settle(event, 'done');
