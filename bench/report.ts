@@ -1,4 +1,5 @@
 import { BUSY_CASE_RETRY } from '../functions/shared/retry-on-conflict.ts';
+import { SES_MAX_MESSAGE_BYTES } from '../local/mail/smtp-listener.ts';
 import type { Bundle } from './bundles.ts';
 import type { ColdStart } from './cold-start.ts';
 import {
@@ -18,6 +19,19 @@ import {
 } from './concurrency.ts';
 import type { DynamoDbCostResult, OperationCost } from './dynamodb-cost.ts';
 import type { Machine } from './machine.ts';
+import {
+  INGEST_BURST,
+  INGEST_MESSAGES,
+  INGEST_ROUNDS,
+  type IngestRound,
+  LATENCY_MESSAGES,
+  LATENCY_P99_TARGET_MS,
+  LATENCY_WARMUP_MESSAGES,
+  type MailLatency,
+  type MailResult,
+  POLL_INTERVAL_MS,
+} from './mail.ts';
+import { type LargeMessageIngestion, mb, PEAK_RSS_TARGET_RATIO } from './mail-memory.ts';
 import { TARGET_TEXT, type Verdict } from './targets.ts';
 import {
   type TimerRow,
@@ -42,7 +56,11 @@ export interface BenchResults {
   coldStarts: ColdStart[];
   timers: TimerTransitionsResult;
   concurrency: ConcurrencyResult;
+  mail: MailResult;
 }
+
+/** What a run of some sections measured (`npm run bench -- --only …`); a section not run is undefined. */
+export type MeasuredSections = { [K in 'cost' | 'bundles' | 'coldStarts' | 'timers' | 'concurrency' | 'mail']: BenchResults[K] | undefined };
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const count = (value: number) => value.toLocaleString('en-US');
@@ -63,7 +81,7 @@ function usd(value: number): string {
 }
 
 /** Each cold start with its wall time relative to the empty handler's, which is the baseline. */
-function coldStartRatios(results: BenchResults): { start: ColdStart; ratio: number; verdict: Verdict | null }[] {
+function coldStartRatios(results: Pick<BenchResults, 'bundles' | 'coldStarts'>): { start: ColdStart; ratio: number; verdict: Verdict | null }[] {
   const empty = results.coldStarts.find((c) => c.name === results.bundles.empty.name);
   if (!empty) throw new Error('no cold-import measurement of the empty handler');
   return results.coldStarts.map((start) => {
@@ -136,7 +154,7 @@ function packagesTable({ functions }: BenchResults['bundles']): string {
   );
 }
 
-function coldStartTable(results: BenchResults): string {
+function coldStartTable(results: Pick<BenchResults, 'bundles' | 'coldStarts'>): string {
   const sizes = new Map([...results.bundles.functions, results.bundles.empty].map((b) => [b.name, b.bytes]));
   return table(
     [
@@ -263,48 +281,177 @@ function summaryTable(results: BenchResults): string {
         ...tally(results.concurrency.rounds.filter((r) => r.burst === burst).map((r) => r.verdict)),
       ]),
       ['Largest response', `${SIZE_TARGET}, Lambda's response limit`, ...tally(results.concurrency.sizes.map((s) => s.verdict))],
+      [`Mail ingest, ${INGEST_MESSAGES} messages ${INGEST_BURST} at a time`, INGEST_TARGET, ...tally(results.mail.rounds.map((r) => r.verdict))],
+      ['Mail latency, SMTP to "to assign"', LATENCY_TARGET, ...tally([results.mail.latency.verdict])],
+      ['Memory of the largest message', LARGE_TARGET, ...tally([results.mail.large?.verdict ?? 'FAIL'])],
     ],
     [false, false, true, true],
   );
 }
 
-/** The five result sections, as printed to the terminal and embedded in docs/performance.md. */
+const INGEST_TARGET = 'every message a case, no SMTP error, queue empty, no dead letter';
+const LATENCY_TARGET = `p99 ≤ ${count(LATENCY_P99_TARGET_MS)} ms`;
+const LARGE_TARGET = `peak RSS < ${PEAK_RSS_TARGET_RATIO}× the message`;
+const seconds = (value: number | null) => (value === null ? '—' : value.toFixed(2));
+
+function ingestTable(rounds: IngestRound[]): string {
+  return table(
+    [
+      'Round', 'Messages', 'Connections at once', 'Last 250 after s', 'All in "to assign" after s', 'Messages/s', 'Errors by SMTP reply',
+      'Queue pending', 'Dead letters', 'Target', 'Result',
+    ],
+    rounds.map((r) => [
+      String(r.round),
+      String(r.messages),
+      String(INGEST_BURST),
+      seconds(r.acceptedSeconds),
+      seconds(r.visibleSeconds),
+      r.messagesPerSecond === null ? '—' : r.messagesPerSecond.toFixed(1),
+      errorText(r.errors),
+      String(r.pending),
+      String(r.deadLetters),
+      INGEST_TARGET,
+      r.verdict,
+    ]),
+    [true, true, true, true, true, true, false, true, true, false, false],
+  );
+}
+
+function latencyTable(latency: MailLatency): string {
+  return table(
+    ['Messages', 'p50 ms', 'p99 ms', 'Max ms', 'Not in "to assign" at the first read', `Target ${LATENCY_TARGET}`],
+    [[String(latency.messages), ms(latency.p50Ms), ms(latency.p99Ms), ms(latency.maxMs), String(latency.lateCases), latency.verdict]],
+    [true, true, true, true, true, false],
+  );
+}
+
+function largeMessageTable(large: LargeMessageIngestion | null): string {
+  if (!large) return 'Largest message: not measured (the bench lists why after the tables).';
+  return table(
+    [
+      'Message MB', 'Attachment MB (random bytes)', 'RSS before MB', 'Peak RSS MB', 'Peak − before MB', 'Peak ÷ message', 'Ingestion s',
+      `Target ${LARGE_TARGET} (${mb(PEAK_RSS_TARGET_RATIO * large.messageBytes)} MB)`,
+    ],
+    [[
+      mb(large.messageBytes),
+      mb(large.attachmentBytes),
+      mb(large.rssBeforeBytes),
+      mb(large.peakRssBytes),
+      mb(large.peakRssBytes - large.rssBeforeBytes),
+      `${(large.peakRssBytes / large.messageBytes).toFixed(2)}×`,
+      (large.ingestMs / 1000).toFixed(2),
+      large.verdict,
+    ]],
+    [true, true, true, true, true, true, true, false],
+  );
+}
+
+/** Packages below this are summed into one row, so the list shows what weighs without running on. */
+const LISTED_PACKAGE_BYTES = 1024;
+
+function ingestPackagesTable(bundles: BenchResults['bundles'] | undefined): string {
+  const bundle = bundles?.functions.find((b) => b.name === 'ingest-mail');
+  if (!bundle) return 'ingest-mail bundle: not built.';
+  const listed = bundle.packages.filter((p) => p.bytes >= LISTED_PACKAGE_BYTES);
+  const rest = bundle.packages.filter((p) => p.bytes < LISTED_PACKAGE_BYTES);
+  const restBytes = rest.reduce((sum, p) => sum + p.bytes, 0);
+  const share = (bytes: number) => `${((100 * bytes) / bundle.bytes).toFixed(1)}%`;
+  return table(
+    ['Package', 'KB', 'Share of the bundle'],
+    [
+      ...listed.map((p) => [p.name, kb(p.bytes), share(p.bytes)]),
+      ...(rest.length > 0 ? [[`${rest.length} packages under ${kb(LISTED_PACKAGE_BYTES)} KB each`, kb(restBytes), share(restBytes)]] : []),
+    ],
+    [false, true, true],
+  );
+}
+
+const costSection = (cost: DynamoDbCostResult) => ['## 1. DynamoDB cost per API operation', '', costTable(cost.operations)];
+
+const bundleSection = (bundles: BenchResults['bundles']) => [
+  '## 2. Bundle size',
+  '',
+  bundleTable(bundles),
+  '',
+  `Largest packages per bundle (esbuild metafile, bytes in the minified output):`,
+  '',
+  packagesTable(bundles),
+];
+
+const coldStartSection = (results: Pick<BenchResults, 'bundles' | 'coldStarts'>) => ['## 3. Cold import', '', coldStartTable(results)];
+
+const timerSection = (timers: TimerTransitionsResult) => [
+  '## 4. Step Functions transitions',
+  '',
+  timerTable(timers.rows),
+  '',
+  typicalCaseSection(timers.typical),
+];
+
+const concurrencySection = (concurrency: ConcurrencyResult) => [
+  '## 5. Concurrency on the local helpdesk',
+  '',
+  burstTable(concurrency.rounds),
+  '',
+  `Largest responses: a case with ${LARGE_CASE_NOTES} notes of ${count(LARGE_NOTE_CHARS)} characters each, read whole:`,
+  '',
+  sizeTable(concurrency.sizes),
+];
+
+const mailSection = (mail: MailResult, bundles: BenchResults['bundles'] | undefined) => [
+  '## 6. E-mail channel on the local helpdesk',
+  '',
+  `Ingest throughput: ${INGEST_MESSAGES} messages from distinct senders per round, ${INGEST_BURST} SMTP connections at a time:`,
+  '',
+  ingestTable(mail.rounds),
+  '',
+  `Latency of one message at a time, from opening the SMTP connection to the 250 that follows ingestion:`,
+  '',
+  latencyTable(mail.latency),
+  '',
+  'Memory of one ingestion of the largest message SES takes, in a fresh process running the ingest-mail bundle (MB of 1,048,576 bytes):',
+  '',
+  largeMessageTable(mail.large),
+  '',
+  `What the ingest-mail bundle holds (esbuild metafile, bytes in the minified output):`,
+  '',
+  ingestPackagesTable(bundles),
+];
+
+/** The six result sections, as printed to the terminal and embedded in docs/performance.md. */
 export function renderTables(results: BenchResults): string {
   return [
     '## Summary',
     '',
     summaryTable(results),
     '',
-    '## 1. DynamoDB cost per API operation',
+    ...costSection(results.cost),
     '',
-    costTable(results.cost.operations),
+    ...bundleSection(results.bundles),
     '',
-    '## 2. Bundle size',
+    ...coldStartSection(results),
     '',
-    bundleTable(results.bundles),
+    ...timerSection(results.timers),
     '',
-    `Largest packages per bundle (esbuild metafile, bytes in the minified output):`,
+    ...concurrencySection(results.concurrency),
     '',
-    packagesTable(results.bundles),
-    '',
-    '## 3. Cold import',
-    '',
-    coldStartTable(results),
-    '',
-    '## 4. Step Functions transitions',
-    '',
-    timerTable(results.timers.rows),
-    '',
-    typicalCaseSection(results.timers.typical),
-    '',
-    '## 5. Concurrency on the local helpdesk',
-    '',
-    burstTable(results.concurrency.rounds),
-    '',
-    `Largest responses: a case with ${LARGE_CASE_NOTES} notes of ${count(LARGE_NOTE_CHARS)} characters each, read whole:`,
-    '',
-    sizeTable(results.concurrency.sizes),
+    ...mailSection(results.mail, results.bundles),
   ].join('\n');
+}
+
+/** The sections a partial run measured, for the terminal only: without the others there is no summary. */
+export function renderSections(m: MeasuredSections): string {
+  const { bundles, coldStarts } = m;
+  return [
+    m.cost && costSection(m.cost),
+    bundles && coldStarts && [...bundleSection(bundles), '', ...coldStartSection({ bundles, coldStarts })],
+    m.timers && timerSection(m.timers),
+    m.concurrency && concurrencySection(m.concurrency),
+    m.mail && mailSection(m.mail, bundles),
+  ]
+    .filter((lines): lines is string[] => Array.isArray(lines))
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
 }
 
 /** docs/performance.md: fixed sections in a fixed order, so two runs differ only in their numbers. */
@@ -331,6 +478,11 @@ ${table(
     ['Cold-import runs', `${results.runs} per bundle, after one unrecorded run each`],
     ['Timer clock', `${results.timers.timeScale}× real time (a day lasts ${(86_400 * results.timers.timeScale).toFixed(3)} s)`],
     ['Concurrency rounds', `${ROUNDS} per burst, after ${WARMUP_ROUNDS} unrecorded warm-up rounds each`],
+    [
+      'Mail rounds',
+      `${INGEST_ROUNDS} of ${INGEST_MESSAGES} messages and ${LATENCY_MESSAGES} single messages, after an unrecorded burst of ${INGEST_BURST} ` +
+        `and ${LATENCY_WARMUP_MESSAGES} single messages`,
+    ],
   ],
 )}
 
@@ -356,7 +508,7 @@ ${table(
     Read the WCU of transactional writes as a lower bound.
   - *p50 / p99*: the handler invocation, in process, including the round trips to DynamoDB Local on this
     machine: compare operations with each other, not with latency in AWS.
-- **Bundle size.** Each function (one per route group and one per timer function, \`functions/entries/<name>.ts\`) and an empty
+- **Bundle size.** Each function (one per route group, timer function and mail function, \`functions/entries/<name>.ts\`) and an empty
   handler, bundled by esbuild with the options \`lib/handler-function.ts\` gives CDK (\`HANDLER_BUNDLING\`),
   into \`bench/out/\`. Sizes are of the minified \`index.mjs\` in KB of 1,024 bytes; package shares come from
   esbuild's metafile.
@@ -398,6 +550,43 @@ ${table(
     applies to the body as a JSON string, the form it takes in the function's response payload; Lambda
     refuses a payload over 6 MB (status and headers add a few hundred bytes). A page is bounded to about
     1 MB of entries (\`MAX_TIMELINE_PAGE_BYTES\`).
+- **E-mail channel on the local helpdesk.** A third in-memory local helpdesk takes mail as the cloud does: its
+  SMTP listener (standing in for SES receiving) stores each message under \`raw/\` in the local S3 bucket with the
+  headers SES prepends and hands the S3 notification, as an SQS event, to the local mail queue, which runs the
+  ingest-mail handler module CDK bundles against DynamoDB Local. Messages are sent with nodemailer from the bench's
+  process, which also runs the listener, the handlers and the HTTP server; each goes on an SMTP connection of its own and from a sender of its own (so each makes a new customer and a
+  new case, acknowledged by mail as the tenant's settings ask). The listener answers the message's data with 250
+  only after the handler has run once; a first delivery that fails still gets 250 and is retried by the queue (1, 2,
+  4, 8 s), so acceptance alone proves nothing: each case is also looked for in "to assign"
+  (\`GET /queues/to-assign\` as the agent, every page through the cursor). Before anything is recorded, one burst
+  of ${INGEST_BURST} and ${LATENCY_WARMUP_MESSAGES} single messages warm DynamoDB Local's JVM up.
+  - *Ingest throughput*: ${INGEST_ROUNDS} rounds, one row each, of ${INGEST_MESSAGES} messages sent ${INGEST_BURST} at a time (a burst of ${INGEST_BURST} connections at
+    once, the next burst when all have their answer). The clock runs from the first connection opened to the end of
+    the read of "to assign" that lists every case of the round; the queue is read every ${POLL_INTERVAL_MS} ms after the last 250,
+    and the time of that read (a few pages) is included. *Messages/s* is the round's messages over that time.
+    A round passes only with every message answered 250, every case listed, nothing pending in the local mail queue
+    and no new dead letter; anything else also fails the bench. A first delivery that failed and was retried in time
+    is not counted as an error, but shows as a round several seconds slower.
+  - *Latency*: ${LATENCY_MESSAGES} messages one after the other, each timed from opening its connection to the 250; the SMTP
+    handshake is in the time, as it is in every delivery. Since the 250 follows ingestion, this is the time to the
+    case being written; one read of "to assign" right after the 250 confirms the case is listed. Timing to the 250
+    rather than polling the queue keeps the poll interval and the cost of the reads out of every sample. A case not listed
+    yet is counted under *Not in "to assign" at the first read* and timed instead to the read (every ${POLL_INTERVAL_MS} ms) that
+    lists it. p99 is nearest-rank, so for ${LATENCY_MESSAGES} messages it is the slowest one.
+  - *Memory of the largest message*: a message just under the largest SES takes (${count(SES_MAX_MESSAGE_BYTES)} bytes, with 1 KB spare), a short text part and
+    one attachment of random bytes (incompressible, as an archive or a scan is) in base64 lines of 76 characters,
+    is stored under \`raw/\` with SES's headers by the bench. A fresh \`node\` (\`NODE_OPTIONS=--enable-source-maps\`, as
+    deployed) imports the ingest-mail bundle of section 2 and calls its handler once with the queue's event, against
+    the helpdesk's DynamoDB Local and S3 (the environment the local runtime gives its functions). *RSS before* is the
+    process's resident set after the import, just before the call; *Peak RSS* is the kernel's high-water mark for
+    the process (\`process.resourceUsage().maxRSS\`, read after the call), or the highest of the samples of
+    \`process.memoryUsage.rss()\` taken every 10 ms if that is higher; the high-water mark also catches a peak inside
+    a synchronous stretch, which no sample can. The target holds the absolute peak, import included, to
+    ${PEAK_RSS_TARGET_RATIO} times the message; the functions have 512 MB (\`lib/handler-function.ts\`). *Ingestion* is the handler call: reading the object,
+    parsing, storing the attachment and the text, and writing the case. The case must then be listed in "to assign";
+    a failed ingestion fails the bench.
+  - *What the ingest-mail bundle holds*: the packages of its bundle in section 2, largest first; those under 1 KB
+    are summed in one row.
 
 ${renderTables(results)}
 `;
