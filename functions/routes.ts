@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  AttachmentUploadInputSchema,
   CloseInputSchema,
   CreateCaseInputSchema,
   CustomerMessageInputSchema,
@@ -19,6 +20,7 @@ import {
   CaseResponseSchema,
   CaseWithTimelineResponseSchema,
   AttachmentLinkResponseSchema,
+  AttachmentUploadResponseSchema,
   CustomerResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
@@ -103,6 +105,11 @@ export const routes = {
     params: z.object({ caseId: z.uuid(), seq: z.coerce.number().int().positive(), index: z.coerce.number().int().nonnegative() }),
     summary: 'A short-lived download link for an attachment of an inbound e-mail; quarantined ones are refused (403)',
     status: 200, response: AttachmentLinkResponseSchema,
+  },
+  createAttachmentUpload: {
+    method: 'POST', path: '/cases/{caseId}/attachments', group: 'case-queries', auth: HUMANS, params: CaseParams, body: AttachmentUploadInputSchema,
+    summary: 'A 15-minute link to PUT a file to (with its Content-Type), for a reply on this case to attach by its key',
+    status: 201, response: AttachmentUploadResponseSchema,
   },
   updateCase: caseRoute('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
   submitDraft: caseRoute('/submit', 'Submit a draft; every missing field is reported'),

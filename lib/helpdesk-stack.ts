@@ -61,10 +61,11 @@ export class HelpdeskStack extends Stack {
       };
       const inbound = new MailInbound(this, 'MailInbound', mail);
       const outbound = new MailOutbound(this, 'MailOutbound', { ...mail, bucket: inbound.bucket });
-      // Agents download attachments through links the case-queries function signs.
+      // Agents download attachments and upload their own through links the case-queries function signs.
       const queries = this.api.functions['case-queries'];
       queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
+      grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject']);
       this.mail = { inbound, outbound };
     }
   }

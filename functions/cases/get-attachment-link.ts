@@ -1,19 +1,8 @@
 import { ForbiddenError, NotFoundError } from '../domain/errors.ts';
-import { DOWNLOAD_LINK_SECONDS, MailObjects, createS3Client } from '../mail/mail-objects.ts';
-import { loadConfig } from '../shared/config.ts';
+import { DOWNLOAD_LINK_SECONDS } from '../mail/mail-objects.ts';
+import { mailObjects } from './mail-bucket.ts';
 import { routes } from '../routes.ts';
 import { defineHandler } from '../shared/http-handler.ts';
-
-let cached: MailObjects | null | undefined;
-
-/** The mail bucket, built on first use: only this route of the case-queries function needs S3. */
-function mailObjects(): MailObjects | null {
-  if (cached === undefined) {
-    const bucket = loadConfig().mailBucket;
-    cached = bucket ? new MailObjects(createS3Client(), bucket) : null;
-  }
-  return cached;
-}
 
 /**
  * A link that downloads one attachment straight from the mail bucket for a few minutes, so the

@@ -2,6 +2,7 @@ import { isStaff } from './actor.ts';
 import type { Case } from './case.ts';
 import { applyAgentUpdate } from './assignment.ts';
 import { addDuration } from './duration.ts';
+import { ValidationError } from './errors.ts';
 import { transition } from './lifecycle.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
 import type { CustomerMessageInput, NoteInput, ReplyInput } from './requests.ts';
@@ -69,6 +70,8 @@ export function writeNote(m: Mutation, input: NoteInput): number {
 
 export function writeReply(m: Mutation, input: ReplyInput): number {
   const c = m.current;
+  const foreign = (input.attachments ?? []).findIndex((a) => !a.key.startsWith(`outbound/${c.id}/`));
+  if (foreign !== -1) throw new ValidationError([{ path: `body.attachments.${foreign}.key`, message: 'uploaded for another case' }]);
   const to = input.to ?? (c.contacts.primaryContact ? [c.contacts.primaryContact.email] : []);
   const seq = m.add({
     type: 'reply',
@@ -80,6 +83,7 @@ export function writeReply(m: Mutation, input: ReplyInput): number {
     to,
     includeHistory: input.includeHistory,
     delivery: 'queued',
+    ...(input.attachments?.length ? { attachments: input.attachments } : {}),
   });
   if (c.title.trim() === '' && c.status === 'draft') m.set('title', input.subject ?? firstLine(input.text));
   recordAgentEntry(m, seq);

@@ -50,6 +50,24 @@ export const RobotRejectInputSchema = z.strictObject({ reason: Text(2_000) });
 export const NoteInputSchema = z.strictObject({ text: Body, templateId: Text(100).optional() });
 export type NoteInput = z.infer<typeof NoteInputSchema>;
 
+/** The largest file an agent may attach; SES takes 40 MB per message, and base64 grows a file by a third. */
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_REPLY_ATTACHMENTS = 10;
+
+/** A file uploaded for a reply through `POST /cases/{caseId}/attachments` (its key comes from there). */
+export const ReplyAttachmentSchema = z.strictObject({
+  key: z.string().regex(/^outbound\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/, 'a key from POST /cases/{caseId}/attachments'),
+  filename: Text(255),
+  contentType: Text(255),
+});
+export type ReplyAttachment = z.infer<typeof ReplyAttachmentSchema>;
+
+export const AttachmentUploadInputSchema = z.strictObject({
+  filename: Text(255),
+  contentType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'a media type such as application/pdf'),
+  size: z.number().int().positive().max(MAX_ATTACHMENT_BYTES),
+});
+
 export const ReplyInputSchema = z.strictObject({
   subject: Title.optional().describe('defaults to the case title; on a draft with no title it becomes the title'),
   text: Body,
@@ -57,6 +75,7 @@ export const ReplyInputSchema = z.strictObject({
   fromMailbox: z.email().optional(),
   to: z.array(z.email()).max(50).optional().describe('defaults to the primary contact'),
   includeHistory: z.boolean().default(false),
+  attachments: z.array(ReplyAttachmentSchema).max(MAX_REPLY_ATTACHMENTS).optional().describe('files uploaded for this case first'),
 });
 export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 

@@ -65,6 +65,14 @@ export const AttachmentLinkResponseSchema = z.object({
   size: z.number().int().nonnegative(),
 }).meta({ id: 'AttachmentLink' });
 
+export const AttachmentUploadResponseSchema = z.object({
+  key: z.string().describe('name it in the reply: attachments[].key'),
+  uploadUrl: z.url().describe('PUT the file here, with the Content-Type given, before expiresAt'),
+  expiresAt: IsoDateTimeSchema,
+  filename: z.string(),
+  contentType: z.string(),
+}).meta({ id: 'AttachmentUpload' });
+
 export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });
 
 export const ErrorResponseSchema = z.object({

@@ -71,6 +71,8 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     fromMailbox: z.string().nullable(),
     to: z.array(z.string()),
     includeHistory: z.boolean(),
+    /** Files the agent uploaded for the reply, sent with it. */
+    attachments: z.array(z.object({ key: z.string(), filename: z.string(), contentType: z.string() })).optional(),
     /** Outbound delivery is done by the mail channel after the entry is stored. */
     delivery: DeliverySchema,
     /** The Message-ID the reply was sent with, once it was. */

@@ -1,3 +1,4 @@
+import { createAttachmentUpload } from '../cases/create-attachment-upload.ts';
 import { getAttachmentLink } from '../cases/get-attachment-link.ts';
 import { getCase } from '../cases/get-case.ts';
 import { listTimeline } from '../cases/list-timeline.ts';
@@ -5,5 +6,5 @@ import { listQueue } from '../queues/list-queue.ts';
 import { defaultDeps } from '../shared/deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
-export const routeHandlers = [getCase, listTimeline, getAttachmentLink, listQueue];
+export const routeHandlers = [getCase, listTimeline, getAttachmentLink, createAttachmentUpload, listQueue];
 export const handler = groupHandler(routeHandlers, defaultDeps);

@@ -35,7 +35,15 @@ export class MailObjects {
     });
     return getSignedUrl(this.s3, command, { expiresIn: DOWNLOAD_LINK_SECONDS });
   }
+
+  /** A short-lived link the client PUTs the file to, with this content type. */
+  async uploadUrl(key: string, contentType: string): Promise<string> {
+    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), { expiresIn: UPLOAD_LINK_SECONDS });
+  }
 }
+
+/** How long an agent's upload link works. */
+export const UPLOAD_LINK_SECONDS = 900;
 
 /** Derived objects of one raw message. */
 export const parsedKeys = (rawSha256: string) => ({

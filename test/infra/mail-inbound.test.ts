@@ -195,11 +195,14 @@ describe('MailInbound', () => {
     ]);
   });
 
-  it('lets the case-queries function sign download links for parsed/ and read no other object', () => {
+  it('lets the case-queries function sign download links for parsed/ and upload links for outbound/, and nothing else', () => {
     const queries = stack.api.functions['case-queries'].function;
     const s3 = statementsOf(queries.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
 
-    expect(s3).toEqual([expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('parsed/') })]);
+    expect(s3).toEqual([
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('parsed/') }),
+      expect.objectContaining({ Action: 's3:PutObject', Resource: objectsUnder('outbound/') }),
+    ]);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('reads cases'),
       Environment: { Variables: Match.objectLike({ MAIL_BUCKET: { Ref: logicalId(inbound().bucket.node.defaultChild) } }) },
@@ -231,8 +234,8 @@ describe('MailInbound', () => {
 
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => /^Mail(In|Out)bound/.test(id));
 
-    // Inbound: DLQ, oldest message, ingest-mail errors; outbound: send-mail and mail-events errors, iterator age, DLQ.
-    expect(alarms).toHaveLength(7);
+    // Inbound: DLQ, oldest message, ingest-mail errors; outbound: send-mail and mail-events errors, iterator age, DLQ, failed replies.
+    expect(alarms).toHaveLength(8);
     for (const [id, { Properties }] of alarms) {
       expect({ id, actions: Properties.AlarmActions, ok: Properties.OKActions }).toEqual({ id, actions: [topic], ok: [topic] });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseInboundMessage } from '../../functions/mail/inbound/parse-message.ts';
-import { api } from './api-client.ts';
+import { api, newCase } from './api-client.ts';
 import { eventually } from './local-helpdesk.ts';
 import { casesOf, mailbox, outboxFor, sendMail, timeline, uniqueSender } from './mail-client.ts';
 
@@ -119,5 +119,32 @@ describe("the tenant's own templates", () => {
     } finally {
       await api('admin', 'DELETE', `/templates/${id}`);
     }
+  });
+});
+
+describe('a reply with an attachment', () => {
+  it('carries the file the agent uploaded for the case, and refuses one uploaded for another case', async () => {
+    const customer = uniqueSender();
+    await sendMail({ from: customer, subject: 'Need the manual', text: 'Please send the manual.' });
+    const [summary] = await casesOf(customer);
+    await api('agent', 'POST', `/cases/${summary.id}/claim`);
+    const pdf = Buffer.from('%PDF-1.4 instrukcja obsługi');
+
+    const upload = await api('agent', 'POST', `/cases/${summary.id}/attachments`, { body: { filename: 'Instrukcja obsługi.pdf', contentType: 'application/pdf', size: pdf.length } });
+    expect(upload.status).toBe(201);
+    expect((await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdf })).status).toBe(200);
+    const attachment = { key: upload.body.key, filename: 'Instrukcja obsługi.pdf', contentType: 'application/pdf' };
+
+    const other = await newCase();
+    const misplaced = await api('agent', 'POST', `/cases/${other.id}/replies`, { body: { text: 'Wrong case.', attachments: [attachment] } });
+    expect([misplaced.status, misplaced.body.error.issues[0].path]).toEqual([400, 'body.attachments.0.key']);
+
+    await api('agent', 'POST', `/cases/${summary.id}/replies`, { body: { text: 'The manual is attached.', attachments: [attachment] } });
+
+    const [, raw] = await eventually(async () => (await outboxFor(customer)).length === 2 && outboxFor(customer));
+    const sent = await parse(raw!);
+    expect(sent.attachments.map((a) => [a.filename, a.contentType, Buffer.from(a.content).toString()])).toEqual([
+      ['Instrukcja obsługi.pdf', 'application/pdf', '%PDF-1.4 instrukcja obsługi'],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { loadConfig } from '../../shared/config.ts';
 import { defaultDeps } from '../../shared/deps.ts';
 import { type SendDeps } from './send-reply.ts';
 import { SesSender } from './ses-sender.ts';
+import { createS3Client, MailObjects } from '../mail-objects.ts';
 import { createDocumentClient } from '../../store/client.ts';
 import { TemplateStore } from '../../store/template-store.ts';
 
@@ -11,7 +12,7 @@ let cached: SendDeps | undefined;
 export function sendDeps(): SendDeps {
   if (!cached) {
     const config = loadConfig();
-    if (!config.mail) throw new Error('invalid function environment: MAIL_CONFIG is required');
+    if (!config.mail || !config.mailBucket) throw new Error('invalid function environment: MAIL_CONFIG and MAIL_BUCKET are required');
     const base = defaultDeps();
     cached = {
       cases: base.cases,
@@ -19,6 +20,7 @@ export function sendDeps(): SendDeps {
       mail: config.mail,
       sender: new SesSender(undefined, process.env.SES_CONFIGURATION_SET),
       templates: new TemplateStore(createDocumentClient(), config.tableName),
+      objects: new MailObjects(createS3Client(), config.mailBucket),
     };
   }
   return cached;

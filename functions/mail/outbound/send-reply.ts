@@ -4,6 +4,7 @@ import { logger } from '../../shared/logger.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import type { TemplateStore } from '../../store/template-store.ts';
 import { chooseLanguage } from '../../domain/templates.ts';
+import type { MailObjects } from '../mail-objects.ts';
 import { mailTemplate } from '../mail-template.ts';
 import { composeMessage } from './compose-message.ts';
 import { type ReplyEntry, replyMessage } from './reply-message.ts';
@@ -15,6 +16,8 @@ export interface SendDeps {
   mail: MailConfig;
   settings: TenantSettings;
   templates: TemplateStore;
+  /** The mail bucket, where the files an agent attached were uploaded. */
+  objects: MailObjects;
 }
 
 /** Recent entries the reply's threading headers and history block are drawn from. */
@@ -28,7 +31,7 @@ export type SendOutcome = 'sent' | 'failed' | 'already_handled';
  * stream retries a batch only after the invocation before it ended, so a claim found still
  * "sending" means that invocation died mid-send: whether SES took the message is unknown, and the
  * entry is marked failed for the agent to check and send again, never silently dropped. A send
- * SES refuses is marked failed with its reason; both are logged as errors, which the stack alarms on.
+ * SES refuses, or whose attached file was never uploaded, is marked failed with its reason; both are logged as errors, which the stack alarms on.
  */
 export async function sendReply(caseId: string, seq: number, deps: SendDeps): Promise<SendOutcome> {
   if (!(await deps.cases.updateDelivery(caseId, seq, 'sending'))) return interrupted(caseId, seq, deps);
@@ -40,7 +43,10 @@ export async function sendReply(caseId: string, seq: number, deps: SendDeps): Pr
   const template = await mailTemplate(deps.templates, 'reply_notification', language);
   const message = replyMessage(c, reply, items, { mail: deps.mail, settings: deps.settings, template, language });
   try {
-    const raw = await composeMessage(message);
+    const attachments = await Promise.all(
+      (reply.attachments ?? []).map(async ({ key, filename, contentType }) => ({ filename, contentType, content: await deps.objects.get(key) })),
+    );
+    const raw = await composeMessage({ ...message, attachments });
     await deps.sender.send(raw, { from: message.from.address, to: message.to });
   } catch (error) {
     const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
