@@ -3,7 +3,7 @@ import { type Route, routeKey } from '../functions/routes.ts';
 import type { HttpEvent } from '../functions/shared/http-handler.ts';
 import { LOCAL_ACCOUNTS } from '../local/token-issuer.ts';
 
-export type Caller = 'agent' | 'robot' | 'public';
+export type Caller = 'agent' | 'admin' | 'robot' | 'public';
 
 /** What a client puts in a request; the event builder turns it into what API Gateway delivers. */
 export interface ApiRequest {
@@ -18,6 +18,7 @@ export interface ApiRequest {
  */
 const CLAIMS: Record<Exclude<Caller, 'public'>, Record<string, string>> = {
   agent: { sub: LOCAL_ACCOUNTS.agent.sub, name: LOCAL_ACCOUNTS.agent.name, 'cognito:groups': '[agents]', token_use: 'access' },
+  admin: { sub: LOCAL_ACCOUNTS.admin.sub, name: LOCAL_ACCOUNTS.admin.name, 'cognito:groups': '[agents admins]', token_use: 'access' },
   robot: { sub: LOCAL_ACCOUNTS.robot.sub, scope: LOCAL_ACCOUNTS.robot.scope, client_id: LOCAL_ACCOUNTS.robot.client_id, token_use: 'access' },
 };
 

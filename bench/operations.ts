@@ -28,6 +28,8 @@ const LISTED = 30;
 /** Notes beyond the timeline's default page of 50, so each page read is full and has a cursor. */
 const TIMELINE_NOTES = 60;
 
+const TEMPLATE = { kind: 'reply', language: 'pl', name: 'Podziękowanie', body: 'Dziękujemy, {{customer_name}}.' };
+
 const times = <T>(count: number, make: (i: number) => T): T[] => Array.from({ length: count }, (_, i) => make(i));
 
 /** A command on a case that is, before each call, freshly in `state`. */
@@ -154,6 +156,61 @@ export const OPERATIONS: Operation[] = [
       await seeder.cases('new-mine', LISTED, { customerId: customer.id });
       return times(count, () => ({ pathParameters: { customerId: customer.id } }));
     },
+  },
+  {
+    name: 'getAttachmentLink',
+    routeId: 'getAttachmentLink',
+    caller: 'agent',
+    target: 'none',
+    // The link is signed in the function, with no request to S3: the one read is the entry.
+    prepare: async ({ seeder }, count) => {
+      const [c] = await seeder.mailCase();
+      return times(count, () => ({ pathParameters: { caseId: c!.id, seq: '1', index: '0' } }));
+    },
+  },
+  {
+    name: 'createAttachmentUpload',
+    routeId: 'createAttachmentUpload',
+    caller: 'agent',
+    target: 'none',
+    prepare: async ({ seeder }, count) => {
+      const [c] = await seeder.cases('new-mine', 1);
+      return times(count, () => ({ pathParameters: { caseId: c!.id }, body: { filename: 'manual.pdf', contentType: 'application/pdf', size: 1024 } }));
+    },
+  },
+  {
+    name: 'listTemplates',
+    routeId: 'listTemplates',
+    caller: 'agent',
+    target: 'one-query',
+    prepare: async ({ seeder }, count) => {
+      await seeder.templates(LISTED);
+      return times(count, () => ({}));
+    },
+  },
+  {
+    name: 'getTemplate',
+    routeId: 'getTemplate',
+    caller: 'agent',
+    target: 'none',
+    prepare: async ({ seeder }, count) => {
+      const [id] = await seeder.templates(1);
+      return times(count, () => ({ pathParameters: { templateId: id! } }));
+    },
+  },
+  {
+    name: 'putTemplate',
+    routeId: 'putTemplate',
+    caller: 'admin',
+    target: 'mutation',
+    prepare: async (_context, count) => times(count, () => ({ pathParameters: { templateId: `bench-${randomUUID()}` }, body: TEMPLATE })),
+  },
+  {
+    name: 'deleteTemplate',
+    routeId: 'deleteTemplate',
+    caller: 'admin',
+    target: 'mutation',
+    prepare: async ({ seeder }, count) => (await seeder.templates(count)).map((id) => ({ pathParameters: { templateId: id } })),
   },
   {
     name: 'openApi',

@@ -16,6 +16,8 @@ import { CaseStore } from '../functions/store/case-store.ts';
 import { CustomerStore } from '../functions/store/customer-store.ts';
 import { caseToItem, entryToItem } from '../functions/store/items.ts';
 import { callerId } from './api-event.ts';
+import { type MailMessage, mailActor, openCaseFromMail } from '../functions/domain/inbound-mail.ts';
+import { TemplateStore } from '../functions/store/template-store.ts';
 
 /** States an operation can need its case in; each is reached by the domain's own commands. */
 export type SeedState =
@@ -74,6 +76,34 @@ export class Seeder {
     const customer = newCustomer({ name: 'Jan Kowalski', email: `jan-${randomUUID()}@example.com` }, randomUUID(), this.now());
     await new CustomerStore(this.client, this.tableName).create(customer);
     return customer;
+  }
+
+  /** Templates of the tenant, with their ids. */
+  async templates(count: number): Promise<string[]> {
+    const store = new TemplateStore(this.client, this.tableName);
+    const ids = Array.from({ length: count }, () => `bench-${randomUUID()}`);
+    for (const id of ids) await store.put({ id, kind: 'reply', language: 'pl', name: 'Podziękowanie', body: 'Dziękujemy, {{customer_name}}.' }, null);
+    return ids;
+  }
+
+  /** A case opened by an e-mail with one attachment (its first entry). */
+  async mailCase(): Promise<Case[]> {
+    const message: MailMessage = {
+      text: 'The manual is attached.',
+      subject: 'Manual',
+      sender: { email: 'anna@example.com' },
+      customerId: null,
+      inbox: 'support',
+      problems: [],
+      mail: {
+        mailbox: 'support@helpdesk.localhost', messageId: `${randomUUID()}@example.com`, subject: 'Manual', rawKey: 'raw/bench',
+        fullTextKey: null, htmlKey: null, automatic: null,
+        attachments: [{ filename: 'manual.pdf', contentType: 'application/pdf', size: 1024, sha256: '0'.repeat(64), key: 'parsed/bench/attachments/0', inline: false, contentId: null, quarantined: false }],
+      },
+    };
+    const { case: c, entries } = openCaseFromMail(message, this.ctx(mailActor(message)), { id: randomUUID(), number: nextNumber++ });
+    await this.write([caseToItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]);
+    return [c];
   }
 
   /** Fills the agent's "recently accessed" list, as opening each case would. */

@@ -3,12 +3,14 @@ import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { CaseStore } from '../store/case-store.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { CustomerStore } from '../store/customer-store.ts';
+import { TemplateStore } from '../store/template-store.ts';
 import { loadConfig } from './config.ts';
 
 /** What handlers need from the outside world; built once per cold start, replaced in tests. */
 export interface Deps {
   cases: CaseStore;
   customers: CustomerStore;
+  templates: TemplateStore;
   settings: TenantSettings;
   clock: () => string;
   newId: () => string;
@@ -23,6 +25,7 @@ export function defaultDeps(): Deps {
     cached = {
       cases: new CaseStore(client, config.tableName),
       customers: new CustomerStore(client, config.tableName),
+      templates: new TemplateStore(client, config.tableName),
       settings: config.settings,
       clock: () => new Date().toISOString(),
       newId: randomUUID,

@@ -1,10 +1,8 @@
 import { routes } from '../routes.ts';
 import { defineHandler } from '../shared/http-handler.ts';
-import type { TemplateDeps } from './template-deps.ts';
 import { templateResponse } from './template-response.ts';
 
 /** Answers 200 with the deleted template: the route table has no 204. */
-export const deleteTemplate = (deps: () => TemplateDeps) =>
-  defineHandler(routes.deleteTemplate, async ({ params, ifMatch }) =>
-    templateResponse(await deps().templates.delete(params.templateId, ifMatch ?? null)),
-  );
+export const deleteTemplate = defineHandler(routes.deleteTemplate, async ({ params, ifMatch }, deps) =>
+  templateResponse(await deps.templates.delete(params.templateId, ifMatch ?? null)),
+);

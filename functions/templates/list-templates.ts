@@ -1,9 +1,7 @@
 import { routes } from '../routes.ts';
 import { defineHandler } from '../shared/http-handler.ts';
-import type { TemplateDeps } from './template-deps.ts';
 
-export const listTemplates = (deps: () => TemplateDeps) =>
-  defineHandler(routes.listTemplates, async ({ query }) => ({
+export const listTemplates = defineHandler(routes.listTemplates, async ({ query }, deps) => ({
     status: 200,
-    body: await deps().templates.list({ limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
+    body: await deps.templates.list({ limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
   }));

@@ -59,6 +59,24 @@ describe('a conversation by e-mail', () => {
     expect(sent.fullText).not.toContain('SECRET-NOTE');
     expect(raw).not.toContain('SECRET-CATEGORY-9Z');
   });
+
+  it('keeps the resolution note out of a "send and resolve" mail, history included', async () => {
+    const customer = uniqueSender();
+    await sendMail({ from: customer, subject: 'Resolve me', text: 'Is it fixed?' });
+    const [summary] = await casesOf(customer);
+    await api('agent', 'POST', `/cases/${summary.id}/claim`);
+
+    const resolved = await api('agent', 'POST', `/cases/${summary.id}/resolve`, {
+      body: { method: 'replied_to_customer', note: { text: 'SECRET-RESOLUTION-NOTE root cause was our bug' }, reply: { text: 'It is fixed now.', includeHistory: true } },
+    });
+
+    expect(resolved.status).toBe(200);
+    const [, raw] = await eventually(async () => (await outboxFor(customer)).length === 2 && outboxFor(customer));
+    const sent = await parse(raw!);
+    expect(sent.text).toContain('It is fixed now.');
+    expect(sent.fullText).toContain('Is it fixed?');
+    expect(raw).not.toContain('SECRET-RESOLUTION-NOTE');
+  });
 });
 
 describe('the acknowledgement of a new case', () => {

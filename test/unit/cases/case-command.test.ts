@@ -10,6 +10,7 @@ import type { Deps } from '../../../functions/shared/deps.ts';
 import { groupHandler, type HttpEvent } from '../../../functions/shared/http-handler.ts';
 import { CaseStore } from '../../../functions/store/case-store.ts';
 import { CustomerStore } from '../../../functions/store/customer-store.ts';
+import { TemplateStore } from '../../../functions/store/template-store.ts';
 import { caseToItem } from '../../../functions/store/items.ts';
 import { aCase, CASE_ID, NOW, settings } from '../../fixtures/cases.ts';
 
@@ -18,6 +19,7 @@ const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' 
 const deps: Deps = {
   cases: new CaseStore(client, 'cases'),
   customers: new CustomerStore(client, 'cases'),
+  templates: new TemplateStore(client, 'cases'),
   settings: settings(),
   clock: () => NOW,
   newId: () => CASE_ID,
