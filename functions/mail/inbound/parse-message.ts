@@ -103,13 +103,23 @@ function prepare(raw: Uint8Array, s: string, problems: string[]): { bytes: Uint8
   }
 }
 
+/**
+ * postal-mime copies any typed array it is given into an ArrayBuffer of its own; a view that spans
+ * its whole buffer (as a message read from S3 does) is handed over as that buffer, saving a copy
+ * the size of the message. postal-mime only reads it.
+ */
+function wholeBuffer(bytes: Uint8Array): Uint8Array | ArrayBuffer {
+  const { buffer } = bytes;
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? buffer : bytes;
+}
+
 /** postal-mime over the repaired bytes, or the fallback split when it rejects them; never throws. */
 async function parseMime(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
   const s = latin1(raw);
   const headerBlock = s.slice(0, /\r?\n\r?\n/.exec(s)?.index);
   const { bytes, addedTopHeader } = prepare(raw, s, problems);
   try {
-    const email = await PostalMime.parse(bytes, { maxNestingDepth: MAX_NESTING });
+    const email = await PostalMime.parse(wholeBuffer(bytes), { maxNestingDepth: MAX_NESTING });
     if (addedTopHeader) email.headers = email.headers.slice(1);
     return { email, headerBlock };
   } catch (err) {
