@@ -94,6 +94,9 @@ export async function ingestMail(rawKey: string, deps: IngestDeps): Promise<Inge
   }
 }
 
+/** Attachments an entry lists: enough for any real message, and an entry stays far below DynamoDB's 400 KB item limit. */
+const MAX_LISTED_ATTACHMENTS = 100;
+
 type Context = Parameters<typeof receiveMail>[1];
 
 /** Another message on a busy case is re-applied like any command; a case that cannot take it is continued by a new one. */
@@ -222,6 +225,11 @@ function toMailMessage(message: InboundMessage, details: Details): MailMessage {
     text = text.slice(0, MAX_MAIL_TEXT);
     problems.push(`the text was cut at ${MAX_MAIL_TEXT} characters; the whole text is kept with the message`);
   }
+  let { attachments } = details.parts;
+  if (attachments.length > MAX_LISTED_ATTACHMENTS) {
+    problems.push(`the message has ${attachments.length} attachments: the first ${MAX_LISTED_ATTACHMENTS} are listed, all are kept with the raw message`);
+    attachments = attachments.slice(0, MAX_LISTED_ATTACHMENTS);
+  }
   const automatic = automaticReason(
     { ...message.automatic, returnPath: message.returnPath, from: message.from?.address ?? null, messageId: message.messageId },
     details.mailDomain,
@@ -240,7 +248,7 @@ function toMailMessage(message: InboundMessage, details: Details): MailMessage {
       rawKey: details.rawKey,
       fullTextKey: details.parts.fullTextKey,
       htmlKey: details.parts.htmlKey,
-      attachments: details.parts.attachments,
+      attachments,
       automatic,
     },
   };

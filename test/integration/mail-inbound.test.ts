@@ -119,6 +119,18 @@ describe('mail to a mailbox of the tenant', () => {
     expect((await api('agent', 'GET', `/cases/${created.id}/timeline/${entry.seq}/attachments/1`)).status).toBe(404);
   });
 
+  it('lists at most 100 attachments on the entry, and says so', async () => {
+    const from = uniqueSender();
+    const attachments = Array.from({ length: 120 }, (_, i) => ({ filename: `scan-${i}.txt`, content: `page ${i}` }));
+
+    await sendMail({ from, subject: 'Many scans', text: 'All pages attached.', attachments });
+
+    const [created] = await casesOf(from);
+    const entries = await timeline(created.id);
+    expect(entries[0].mail.attachments).toHaveLength(100);
+    expect(entries.find((e) => e.event === 'mail_problems')?.detail).toContain('the message has 120 attachments: the first 100 are listed');
+  });
+
   it('records a message the virus scan fails, but never offers its attachments', async () => {
     const from = uniqueSender();
     const eicar = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
