@@ -5,12 +5,9 @@ import { customStatusIssue } from './custom-status.ts';
 import { type FieldIssue, ValidationError } from './errors.ts';
 import { transition } from './lifecycle.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
+import { freshCase, type NewCaseIdentity } from './new-case.ts';
 import type { CreateCaseInput } from './requests.ts';
 
-export interface NewCaseIdentity {
-  id: string;
-  number: number;
-}
 
 /** Fields a case needs before it leaves Draft (Enate's submit rule), reported all at once. */
 export function missingForSubmit(c: Case, prefix = 'body'): FieldIssue[] {
@@ -29,46 +26,28 @@ export function missingForSubmit(c: Case, prefix = 'body'): FieldIssue[] {
  * integration) lands in "to assign". Unless `draft` is set it is submitted at once.
  */
 export function createCase(input: CreateCaseInput, ctx: CommandContext, identity: NewCaseIdentity): Outcome {
-  const { actor, now, settings } = ctx;
+  const { actor, settings } = ctx;
   const target = input.draft ? 'draft' : 'new';
   const issues = [...catalogIssues(input, settings), ...customStatusIssue(input.customStatusId ?? null, target, settings, 'body')];
   if (issues.length > 0) throw new ValidationError(issues);
   const channel: Channel = actor.kind === 'robot' ? 'api' : 'agent';
   const defaultAssignee = isStaff(actor) && actor.kind !== 'robot' ? actor.id : null;
-  const draft: Case = {
-    id: identity.id,
-    number: identity.number,
+  const draft = freshCase(identity, ctx, {
     title: input.title ?? '',
     description: input.description ?? '',
-    status: 'draft',
-    wait: null,
-    resolution: null,
-    timer: null,
-    timerGeneration: 0,
     type: input.type ?? null,
     category: input.category ?? null,
     priority: input.priority,
     slaLevel: input.slaLevel ?? null,
     customStatusId: input.customStatusId ?? null,
     assigneeId: input.assigneeId === undefined ? defaultAssignee : input.assigneeId,
-    delegatedBy: null,
     inbox: input.inbox ?? null,
     channel,
     customerId: input.customerId ?? null,
     contacts: { primaryContact: input.contacts.primaryContact ?? null, requester: input.contacts.requester ?? null },
     externalId: input.externalId ?? null,
-    links: [],
-    highlighted: false,
-    lastAgentEntry: null,
-    lastCustomerMessageAt: null,
-    createdBy: actor.id,
-    createdAt: now,
-    updatedAt: now,
-    lastActivityAt: now,
-    closedAt: null,
-    entryCount: 0,
     version: 1,
-  };
+  });
   if (draft.assigneeId !== null && draft.assigneeId !== actor.id) draft.delegatedBy = actor.id;
   if (input.draft) return { case: draft, entries: [] };
   // Submitting bumps the version, so the new case starts at 1 like a draft does.

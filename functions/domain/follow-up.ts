@@ -1,6 +1,7 @@
 import type { Case } from './case.ts';
 import { InvalidTransitionError } from './errors.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
+import { continuedFrom, freshCase } from './new-case.ts';
 import type { CustomerMessageInput } from './requests.ts';
 import type { InboundMail, NewEntry } from './timeline.ts';
 
@@ -20,32 +21,16 @@ export function startFollowUpCase(
     throw new InvalidTransitionError('follow_up', closed.status, [], 'only a closed case is followed by a new one');
   }
   const { now } = ctx;
-  const created: Case = {
-    ...closed,
-    id: identity.id,
-    number: identity.number,
+  const created = freshCase(identity, ctx, {
+    ...continuedFrom(closed),
+    title: closed.title,
+    externalId: closed.externalId,
     description: input.text,
     status: 'new',
-    wait: null,
-    resolution: null,
-    timer: null,
-    timerGeneration: 0,
-    customStatusId: null,
-    assigneeId: null,
-    delegatedBy: null,
     channel: input.channel,
     links: [{ kind: 'follows', caseId: closed.id }],
-    highlighted: false,
-    lastAgentEntry: null,
     lastCustomerMessageAt: now,
-    createdBy: ctx.actor.id,
-    createdAt: now,
-    updatedAt: now,
-    lastActivityAt: now,
-    closedAt: null,
-    entryCount: 0,
-    version: 0,
-  };
+  });
   const followUp = new Mutation(created, ctx);
   followUp.add({
     type: 'inbound_message', visibility: 'public', text: input.text, channel: input.channel, from: input.from, ...(details.mail ? { mail: details.mail } : {}),

@@ -3,7 +3,7 @@ import type { Case, Contact } from './case.ts';
 import { applyCustomerMessage } from './conversation.ts';
 import { startFollowUpCase } from './follow-up.ts';
 import { type CommandContext, MAX_TIMELINE_ENTRIES, Mutation, type Outcome } from './mutation.ts';
-import type { NewCaseIdentity } from './create.ts';
+import { continuedFrom, freshCase, type NewCaseIdentity } from './new-case.ts';
 import type { InboundMail, NewEntry } from './timeline.ts';
 
 /** The longest text an entry keeps, as a note may hold; the whole body stays beside the raw message. */
@@ -80,7 +80,7 @@ export function continueFromMail(
   if (previous.status === 'closed') {
     return startFollowUpCase(previous, ctx, customerInput(message), identity, { mail: message.mail, entries: problemEntries(message) });
   }
-  const followUp = new Mutation({ ...newMailCase(message, ctx, identity), ...inherited(previous), links: [{ kind: 'follows', caseId: previous.id }] }, ctx);
+  const followUp = new Mutation({ ...newMailCase(message, ctx, identity), ...continuedFrom(previous), links: [{ kind: 'follows', caseId: previous.id }] }, ctx);
   followUp.set('status', 'new').set('lastCustomerMessageAt', ctx.now);
   record(followUp, message);
   followUp.add({ type: 'system', visibility: 'internal', event: 'follow_up_case', detail: `case #${previous.number} is full (${MAX_TIMELINE_ENTRIES} entries)` });
@@ -107,51 +107,13 @@ function titleOf(message: MailMessage): string {
   return title.slice(0, MAX_TITLE);
 }
 
-/** What a case continuing another keeps of it: the customer, contacts, inbox and classification. */
-const inherited = (previous: Case): Partial<Case> => ({
-  customerId: previous.customerId,
-  contacts: previous.contacts,
-  inbox: previous.inbox,
-  category: previous.category,
-  type: previous.type,
-  priority: previous.priority,
-  slaLevel: previous.slaLevel,
-});
-
 function newMailCase(message: MailMessage, ctx: CommandContext, identity: NewCaseIdentity): Case {
-  const { now } = ctx;
-  return {
-    id: identity.id,
-    number: identity.number,
+  return freshCase(identity, ctx, {
     title: titleOf(message),
     description: message.text,
-    status: 'draft',
-    wait: null,
-    resolution: null,
-    timer: null,
-    timerGeneration: 0,
-    type: null,
-    category: null,
-    priority: 'normal',
-    slaLevel: null,
-    customStatusId: null,
-    assigneeId: null,
-    delegatedBy: null,
     inbox: message.inbox,
     channel: 'email',
     customerId: message.customerId,
     contacts: { primaryContact: message.sender, requester: message.sender },
-    externalId: null,
-    links: [],
-    highlighted: false,
-    lastAgentEntry: null,
-    lastCustomerMessageAt: null,
-    createdBy: ctx.actor.id,
-    createdAt: now,
-    updatedAt: now,
-    lastActivityAt: now,
-    closedAt: null,
-    entryCount: 0,
-    version: 0,
-  };
+  });
 }
