@@ -8,7 +8,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS } from '../functions/shared/config.ts';
@@ -16,6 +16,7 @@ import { keys } from '../functions/store/keys.ts';
 import { caseTable } from '../functions/store/table-definition.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { HandlerFunction } from './handler-function.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 
 export const CASE_TIMER_ASL = fileURLToPath(new URL('../statemachines/case-timer.asl.json', import.meta.url));
 
@@ -134,17 +135,7 @@ export class CaseTimers extends Construct {
         'named at run time (case id and generation), and the wildcard reaches no other state machine.',
     });
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter destination of the schedule-timers stream mapping; a dead-letter queue ' +
-        'of its own would only move the alarmed messages out of sight.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the schedule-timers stream mapping');
 
     scheduleTimers.function.addEventSource(
       new DynamoEventSource(props.table, {

@@ -13,6 +13,7 @@ import type { AlarmTopic } from './alarm-topic.ts';
 import { FUNCTION_TIMEOUT_SECONDS } from './handler-function.ts';
 import { INBOUND_RULE_SET_NAME } from './mail-account-stack.ts';
 import { alarmOn, MailFunction } from './mail-function.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 
 /**
  * Key prefixes of the mail bucket: SES writes raw/; ingest-mail writes what it derives from a message
@@ -118,17 +119,7 @@ export class MailInbound extends Construct {
     // SES checks it may write to the bucket when the rule is created.
     this.receiptRule.node.addDependency(this.bucket.policy!);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter queue of the inbound mail queue; a dead-letter queue of its own would ' +
-        'only move the alarmed messages out of sight.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the inbound mail queue');
     this.queue = new Queue(this, 'Queue', {
       enforceSSL: true,
       encryption: QueueEncryption.SQS_MANAGED,
