@@ -1,18 +1,20 @@
-import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { FilterPattern, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { MailConfig } from '../functions/domain/mail-config.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
 import { MAIL_PREFIXES } from './mail-inbound.ts';
+import { deadLetterQueue } from './dead-letter-queue.ts';
 import { alarmOn, MailFunction } from './mail-function.ts';
 
 /** What SES reports about a reply; opens, clicks and subscriptions are not ours to track. */
@@ -64,6 +66,7 @@ export class MailOutbound extends Construct {
   public readonly sendMail: MailFunction;
   public readonly mailEvents: MailFunction;
   public readonly deadLetterQueue: Queue;
+  public readonly deliveryReportsDeadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: MailOutboundProps) {
     super(scope, id);
@@ -78,6 +81,7 @@ export class MailOutbound extends Construct {
       events: DELIVERY_EVENTS,
     });
 
+    this.deliveryReportsDeadLetterQueue = deadLetterQueue(this, 'DeliveryReportsDeadLetterQueue', 'the SES delivery reports for mail-events');
     this.mailEvents = new MailFunction(this, 'MailEvents', {
       name: 'mail-events',
       table: props.table,
@@ -92,8 +96,11 @@ export class MailOutbound extends Construct {
         // Every tenant's reports share the default bus; SES tags each with its configuration set.
         detail: { mail: { tags: { 'ses:configuration-set': [configurationSetName] } } },
       },
-      targets: [new LambdaFunction(this.mailEvents.handler.function)],
+      targets: [new LambdaFunction(this.mailEvents.handler.function, { deadLetterQueue: this.deliveryReportsDeadLetterQueue })],
     });
+    // EventBridge hands reports to Lambda asynchronously: one mail-events still fails after Lambda's own
+    // retries lands in the same queue as one EventBridge could not deliver.
+    this.mailEvents.handler.function.configureAsyncInvoke({ onFailure: new SqsDestination(this.deliveryReportsDeadLetterQueue), retryAttempts: 2 });
 
     this.sendMail = new MailFunction(this, 'SendMail', {
       name: 'send-mail',
@@ -119,17 +126,7 @@ export class MailOutbound extends Construct {
     this.sendMail.grantObjects(props.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
     this.sendMail.grantObjects(props.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      enforceSSL: true,
-      encryption: QueueEncryption.SQS_MANAGED,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is the dead-letter destination of the send-mail stream mapping; a dead-letter queue of its ' +
-        'own would only move the alarmed messages out of sight.',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', 'the send-mail stream mapping');
     this.sendMail.handler.function.addEventSource(
       new DynamoEventSource(props.table, {
         // From the oldest record, so replies queued while the mapping is created or paused are still sent.
@@ -167,6 +164,11 @@ export class MailOutbound extends Construct {
       metric: failedReplies.metric({ period: fiveMinutes, statistic: 'Sum' }),
       threshold: 1,
       description: 'A reply is marked failed on its timeline entry (SES refused it, or its send was interrupted): the agent must resend it.',
+    });
+    alarmOn(this, 'DeliveryReportsDeadLetterQueueAlarm', props.alarms, {
+      metric: this.deliveryReportsDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),
+      threshold: 1,
+      description: "SES delivery reports mail-events could not record: the replies' delivery status is behind; read the reports and redrive them.",
     });
     alarmOn(this, 'DeadLetterQueueAlarm', props.alarms, {
       metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes, statistic: 'Maximum' }),

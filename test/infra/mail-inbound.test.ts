@@ -234,8 +234,9 @@ describe('MailInbound', () => {
 
     const alarms = Object.entries(template.findResources('AWS::CloudWatch::Alarm')).filter(([id]) => /^Mail(In|Out)bound/.test(id));
 
-    // Inbound: DLQ, oldest message, ingest-mail errors; outbound: send-mail and mail-events errors, iterator age, DLQ, failed replies.
-    expect(alarms).toHaveLength(8);
+    // Inbound: DLQ, oldest message, ingest-mail errors; outbound: send-mail and mail-events errors, iterator age, DLQ,
+    // failed replies, delivery reports' DLQ.
+    expect(alarms).toHaveLength(9);
     for (const [id, { Properties }] of alarms) {
       expect({ id, actions: Properties.AlarmActions, ok: Properties.OKActions }).toEqual({ id, actions: [topic], ok: [topic] });
     }

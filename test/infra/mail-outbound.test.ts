@@ -1,6 +1,6 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { App, type CfnElement } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { addNote, addReply } from '../../functions/domain/conversation.ts';
@@ -210,5 +210,22 @@ describe('MailOutbound', () => {
     );
 
     expect(alarm?.Properties).toMatchObject({ Threshold: 1, Statistic: 'Sum', ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+
+  it('keeps a delivery report mail-events could not take, from EventBridge or after its own retries, in an alarmed DLQ', () => {
+    const queue = { 'Fn::GetAtt': [logicalId(outbound().deliveryReportsDeadLetterQueue.node.defaultChild), 'Arn'] };
+
+    template.hasResourceProperties('AWS::Events::Rule', { Targets: [Match.objectLike({ DeadLetterConfig: { Arn: queue } })] });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: logicalId(outbound().mailEvents.handler.function.node.defaultChild) },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: queue } },
+    });
+    const alarm = Object.values(template.findResources('AWS::CloudWatch::Alarm')).find(
+      ({ Properties }) =>
+        Properties.MetricName === 'ApproximateNumberOfMessagesVisible' &&
+        JSON.stringify(Properties.Dimensions).includes(logicalId(outbound().deliveryReportsDeadLetterQueue.node.defaultChild)),
+    );
+    expect(alarm?.Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
   });
 });
