@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_MAILBOX_LOCAL_PART_LENGTH } from './mail-identity.ts';
+import { bareAddress, MAX_MAILBOX_LOCAL_PART_LENGTH } from './mail-identity.ts';
 
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/;
 // Plus signs are ours: the case token follows the first one, so a mailbox may not have its own.
@@ -53,7 +53,7 @@ function isMailbox(address: string): boolean {
  * own) and letter case; null for an address of another mailbox or domain.
  */
 export function mailboxFor(config: MailConfig, address: string): Mailbox | null {
-  const bare = (/<([^<>]*)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
+  const bare = bareAddress(address).toLowerCase();
   const at = bare.lastIndexOf('@');
   if (at <= 0) return null;
   const local = bare.slice(0, at).split('+')[0];
@@ -63,6 +63,5 @@ export function mailboxFor(config: MailConfig, address: string): Mailbox | null 
 
 /** True when the address is in the tenant's mail domain, so unknown mailboxes there are ours to answer for. */
 export function inMailDomain(config: MailConfig, address: string): boolean {
-  const bare = (/<([^<>]*)>/.exec(address)?.[1] ?? address).trim().toLowerCase();
-  return bare.endsWith(`@${config.domain}`);
+  return bareAddress(address).toLowerCase().endsWith(`@${config.domain}`);
 }

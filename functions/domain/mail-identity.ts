@@ -20,7 +20,7 @@ function assertCaseId(caseId: string): void {
 }
 
 /** The bare address inside `Name <addr>`, or the whole input when it has no angle brackets. */
-function bareAddress(address: string): string {
+export function bareAddress(address: string): string {
   const bracketed = /<([^<>]*)>/.exec(address);
   return (bracketed ? bracketed[1]! : address).trim();
 }

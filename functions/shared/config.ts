@@ -39,6 +39,8 @@ const EnvSchema = z.object({
     })
     .pipe(MailConfigSchema.optional()),
   MAIL_BUCKET: z.string().min(3).optional(),
+  /** Only send-mail reads it: SES reports what becomes of mail sent with it. */
+  SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Only the reconciler reads it; tests and the local runtime shorten it. */
   TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS),
 });
@@ -50,6 +52,7 @@ export interface Config {
   timerReconcileMarginMs: number;
   mail: MailConfig | undefined;
   mailBucket: string | undefined;
+  sesConfigurationSet: string | undefined;
 }
 
 /** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
@@ -65,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timerReconcileMarginMs: parsed.data.TIMER_RECONCILE_MARGIN_SECONDS * 1000,
     mail: parsed.data.MAIL_CONFIG,
     mailBucket: parsed.data.MAIL_BUCKET,
+    sesConfigurationSet: parsed.data.SES_CONFIGURATION_SET,
   };
 }

@@ -30,7 +30,7 @@ export class AutoReplyLog {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...key, kind: 'auto-replies', sentAt: kept, revision: Number(Item?.revision ?? 0) + 1, expiresAt: Math.floor(windowStart / 1000) + 2 * AUTO_REPLY_LIMIT.perHours * 3_600 },
+            Item: { ...key, kind: 'auto-replies', sentAt: kept, revision: Number(Item?.revision ?? 0) + 1, expiresAt: Math.floor(Date.parse(now) / 1000) + AUTO_REPLY_LIMIT.perHours * 3_600 },
             ConditionExpression: Item ? 'revision = :revision' : 'attribute_not_exists(pk)',
             ...(Item ? { ExpressionAttributeValues: { ':revision': Item.revision } } : {}),
           }),

@@ -18,7 +18,7 @@ export function sendDeps(): SendDeps {
       cases: base.cases,
       settings: base.settings,
       mail: config.mail,
-      sender: new SesSender(undefined, process.env.SES_CONFIGURATION_SET),
+      sender: new SesSender(undefined, config.sesConfigurationSet),
       templates: new TemplateStore(createDocumentClient(), config.tableName),
       objects: new MailObjects(createS3Client(), config.mailBucket),
     };
