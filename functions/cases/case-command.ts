@@ -50,7 +50,7 @@ async function save<R extends Route>(
   outcome: Outcome,
   requires?: (request: Request<R>) => SaveOptions['requires'],
 ): Promise<HttpResult> {
-  const response = caseResponse(outcome.case, deps.settings);
+  const response = caseResponse(outcome.case, request.actor!, deps.settings);
   const required = requires?.(request);
   await deps.cases.saveCase(outcome, current.version, {
     ...(required ? { requires: required } : {}),

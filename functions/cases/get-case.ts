@@ -31,7 +31,7 @@ export const getCase = defineHandler(routes.getCase, async ({ params, actor }, d
   return {
     status: 200,
     body: {
-      case: toCaseView(c, deps.settings),
+      case: toCaseView(c, actor!, deps.settings),
       timeline: toTimelineView(c, newest.items.reverse()),
       timelineCursor: newest.nextCursor,
     },

@@ -85,12 +85,28 @@ export const TRANSITIONS: Record<Command, Transition> = {
   timer_fired: { from: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' } },
 };
 
-/** Commands the actor could run on the case now, in table order. */
-export function allowedCommands(c: Case, actor?: Actor, settings?: TenantSettings): Command[] {
-  return (Object.keys(TRANSITIONS) as Command[]).filter((command) => {
+/**
+ * The commands staff run through the HTTP API, in table order: what a client may offer as
+ * controls. Left out: `timer_fired`, which only the timer runtime runs, and `customer_message`,
+ * which records what the customer did (an integration relays it), not an action on the case, and
+ * whose route takes a closed case by starting a follow-up, which its row here does not describe.
+ * `robot_reject` stays: its permit already leaves it to the robot holding the case.
+ */
+export const HTTP_COMMANDS = [
+  'submit', 'claim', 'delegate', 'unassign', 'set_todo', 'robot_reject', 'note', 'reply', 'update_fields',
+  'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'reopen', 'close', 'reject_spam',
+] as const satisfies readonly Command[];
+export type HttpCommand = (typeof HTTP_COMMANDS)[number];
+
+/**
+ * The commands `actor` may run on the case now through the API, in table order: those whose row
+ * starts from the case's status, whose guard passes and whose permit admits the actor. Clients
+ * enable exactly these, so they never re-implement the table. `settings` feeds tenant-policy guards.
+ */
+export function allowedCommands(c: Case, actor: Actor, settings?: TenantSettings): HttpCommand[] {
+  return HTTP_COMMANDS.filter((command) => {
     const t = TRANSITIONS[command];
-    if (t.from[c.status] === undefined || t.guard?.(c, settings)) return false;
-    return actor === undefined || !t.permit?.(c, actor);
+    return t.from[c.status] !== undefined && !t.guard?.(c, settings) && !t.permit?.(c, actor);
   });
 }
 

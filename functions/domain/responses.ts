@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CaseSchema, CaseStatusSchema, IsoDateTimeSchema, PrioritySchema } from './case.ts';
 import { CustomerSchema } from './customer.ts';
+import { HTTP_COMMANDS } from './lifecycle.ts';
 import { TimelineEntrySchema } from './timeline.ts';
 
 export const CaseLabelsSchema = z.object({
@@ -11,7 +12,22 @@ export const CaseLabelsSchema = z.object({
   tenant: z.string(),
 });
 
-export const CaseViewSchema = CaseSchema.omit({ entryCount: true }).extend({ labels: CaseLabelsSchema }).meta({ id: 'Case' });
+export const CaseViewSchema = CaseSchema.omit({ entryCount: true })
+  .extend({
+    labels: CaseLabelsSchema,
+    allowedCommands: z
+      .array(
+        z.enum(HTTP_COMMANDS).meta({
+          id: 'CaseCommand',
+          description:
+            'a command on /cases/{caseId}: POST …/submit, claim, delegate, unassign, todo (set_todo), reject (robot_reject), ' +
+            'notes (note), replies (reply), resolve, reopen, close, spam (reject_spam); PATCH the case (update_fields); ' +
+            'PUT …/customer (link_customer); PUT …/wait (set_wait); DELETE …/wait (cancel_wait)',
+        }),
+      )
+      .describe('the commands the caller may run on the case now (its status, guards and who the caller is); offer exactly these'),
+  })
+  .meta({ id: 'Case' });
 
 export const CaseResponseSchema = z.object({ case: CaseViewSchema });
 

@@ -1,16 +1,18 @@
+import type { Actor } from './actor.ts';
 import type { Case } from './case.ts';
 import { type CaseLabels, customerLabel, labelsOf } from './labels.ts';
+import { allowedCommands, type HttpCommand } from './lifecycle.ts';
 import type { CaseSummary } from './responses.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 import type { TimelineEntry } from './timeline.ts';
 
-export type CaseView = Omit<Case, 'entryCount'> & { labels: CaseLabels };
+export type CaseView = Omit<Case, 'entryCount'> & { labels: CaseLabels; allowedCommands: HttpCommand[] };
 export type TimelineEntryView = TimelineEntry & { isResolution: boolean };
 
-/** What agents see of a case. */
-export function toCaseView(c: Case, settings: TenantSettings): CaseView {
+/** What staff see of a case, with the commands `actor` (the caller) may run on it now. */
+export function toCaseView(c: Case, actor: Actor, settings: TenantSettings): CaseView {
   const { entryCount, ...rest } = c;
-  return { ...rest, labels: labelsOf(c, settings) };
+  return { ...rest, labels: labelsOf(c, settings), allowedCommands: allowedCommands(c, actor, settings) };
 }
 
 export function toTimelineView(c: Case, entries: TimelineEntry[]): TimelineEntryView[] {

@@ -1,3 +1,4 @@
+import type { Actor } from '../domain/actor.ts';
 import type { Case } from '../domain/case.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { toCaseView } from '../domain/views.ts';
@@ -6,6 +7,7 @@ import type { HttpResult } from './http-handler.ts';
 /** The ETag of a case is its version: send it back in If-Match to change exactly what you saw. */
 export const etagOf = (c: Pick<Case, 'version'>): string => `"${c.version}"`;
 
-export function caseResponse(c: Case, settings: TenantSettings, status = 200): HttpResult {
-  return { status, body: { case: toCaseView(c, settings) }, headers: { etag: etagOf(c) } };
+/** The case as `actor` sees it: the commands in it are the ones the caller may run. */
+export function caseResponse(c: Case, actor: Actor, settings: TenantSettings, status = 200): HttpResult {
+  return { status, body: { case: toCaseView(c, actor, settings) }, headers: { etag: etagOf(c) } };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../../functions/domain/case.ts';
 import { ForbiddenError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
-import { allowedCommands, type Command, transition, TRANSITIONS } from '../../../functions/domain/lifecycle.ts';
+import { allowedCommands, type Command, HTTP_COMMANDS, type HttpCommand, transition, TRANSITIONS } from '../../../functions/domain/lifecycle.ts';
 import { SYSTEM_STATUSES } from '../../../functions/domain/tenant-settings.ts';
 import { aCase, admin, agent, robot, settings } from '../../fixtures/cases.ts';
 
@@ -106,16 +106,74 @@ describe('transition refusals', () => {
   });
 });
 
+/** What any staff caller may run on a case held by agent-ala, by status. */
+const FOR_STAFF: Record<CaseStatus, HttpCommand[]> = {
+  draft: ['submit', 'note', 'reply', 'update_fields', 'link_customer', 'resolve', 'reject_spam'],
+  new: ['delegate', 'note', 'reply', 'update_fields', 'link_customer', 'set_wait', 'resolve', 'close', 'reject_spam'],
+  in_progress: ['delegate', 'note', 'reply', 'update_fields', 'link_customer', 'set_wait', 'resolve', 'close', 'reject_spam'],
+  waiting: ['delegate', 'note', 'reply', 'update_fields', 'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'close', 'reject_spam'],
+  answered: ['delegate', 'note', 'reply', 'update_fields', 'link_customer', 'set_wait', 'resolve', 'close', 'reject_spam'],
+  resolved: ['delegate', 'note', 'update_fields', 'link_customer', 'reopen', 'close', 'reject_spam'],
+  closed: ['link_customer'],
+};
+/** What only the assignee or an admin may add, by status. */
+const FOR_HOLDER: Record<CaseStatus, HttpCommand[]> = {
+  draft: [], new: ['unassign'], in_progress: ['unassign', 'set_todo'], waiting: ['unassign'], answered: ['unassign'], resolved: [], closed: [],
+};
+const inTableOrder = (commands: HttpCommand[]) => HTTP_COMMANDS.filter((command) => commands.includes(command));
+
 describe('allowedCommands', () => {
-  it('offers claim only while nobody holds a To Do case', () => {
-    expect(allowedCommands(aCase({ assigneeId: null }))).toContain('claim');
-    expect(allowedCommands(aCase({ assigneeId: 'agent-ala' }))).not.toContain('claim');
+  const callers = [
+    ['the assignee', agent('agent-ala'), true],
+    ['another agent', agent('agent-ewa'), false],
+    ['an admin', admin(), true],
+    ['a robot not holding the case', robot(), false],
+  ] as const;
+  const cells = SYSTEM_STATUSES.flatMap((status) => callers.map(([who, actor, holds]) => [status, who, actor, holds] as const));
+
+  it.each(cells)('on a %s case held by an agent, offers %s what the table allows them', (status, _who, actor, holds) => {
+    const c = aCase({ status, assigneeId: 'agent-ala' });
+
+    const offered = allowedCommands(c, actor, settings());
+
+    expect(offered).toEqual(inTableOrder([...FOR_STAFF[status], ...(holds ? FOR_HOLDER[status] : [])]));
   });
 
-  it('leaves out commands the actor may not run', () => {
-    const c = aCase({ status: 'in_progress', assigneeId: 'agent-ewa' });
+  it.each(callers)('offers claim on an unassigned To Do case to %s, and no unassign', (_who, actor) => {
+    const offered = allowedCommands(aCase({ status: 'new', assigneeId: null }), actor, settings());
 
-    expect(allowedCommands(c, agent('agent-ala'))).not.toContain('set_todo');
-    expect(allowedCommands(c, agent('agent-ewa'))).toContain('set_todo');
+    expect(offered).toEqual(inTableOrder(['claim', ...FOR_STAFF.new]));
+  });
+
+  it.each([
+    ['new', ['unassign', 'robot_reject']],
+    ['in_progress', ['unassign', 'set_todo', 'robot_reject']],
+  ] as const)('offers the robot holding a %s case its own commands too', (status, own) => {
+    const offered = allowedCommands(aCase({ status, assigneeId: 'robot-1' }), robot('robot-1'), settings());
+
+    expect(offered).toEqual(inTableOrder([...FOR_STAFF[status], ...own]));
+  });
+
+  it('offers unassign to the agent who delegated the case', () => {
+    const c = aCase({ status: 'in_progress', assigneeId: 'agent-ewa', delegatedBy: 'agent-ala' });
+
+    const offered = allowedCommands(c, agent('agent-ala'), settings());
+
+    expect(offered).toContain('unassign');
+    expect(offered).not.toContain('set_todo');
+  });
+
+  it('never offers what no HTTP caller runs as an action, even where the table allows it', () => {
+    const closed = aCase({ status: 'closed', assigneeId: 'agent-ala' });
+
+    const offered = SYSTEM_STATUSES.flatMap((status) => allowedCommands(aCase({ status }), admin(), settings({ reopenClosed: 'reopen' })));
+
+    expect(allowedCommands(closed, admin(), settings({ reopenClosed: 'reopen' }))).toEqual(['link_customer']);
+    expect(offered).not.toContain('customer_message');
+    expect(offered).not.toContain('timer_fired');
+    expect((Object.keys(TRANSITIONS) as Command[]).filter((command) => !(HTTP_COMMANDS as readonly string[]).includes(command))).toEqual([
+      'customer_message',
+      'timer_fired',
+    ]);
   });
 });

@@ -48,11 +48,20 @@ describe('toCaseView and toTimelineView', () => {
   it('label the case and mark the resolution entry', () => {
     const { case: c, entries } = aConversation();
 
-    const view = toCaseView(c, settings());
+    const view = toCaseView(c, agent(), settings());
     const timeline = toTimelineView(c, entries);
 
     expect(view.labels).toEqual({ agent: 'SENT', customer: 'ANSWER RECEIVED', enate: 'Resolved – manual response', sugester: 'Closed', tenant: 'Resolved (system)' });
     expect(timeline.filter((e) => e.isResolution).map((e) => e.type)).toEqual(['note']);
     expect(view).not.toHaveProperty('entryCount');
+  });
+
+  it('carries the commands the caller may run on it now', () => {
+    const { case: c } = aConversation();
+
+    const view = toCaseView(c, agent(), settings());
+
+    expect(c.status).toBe('resolved');
+    expect(view.allowedCommands).toEqual(['delegate', 'note', 'update_fields', 'link_customer', 'reopen', 'close', 'reject_spam']);
   });
 });
