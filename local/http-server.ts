@@ -6,6 +6,8 @@ import type { HealthReport } from './health.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
+import { serveConsole } from './web/console-site.ts';
+import { LocalSignIn } from './web/local-sign-in.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
 
@@ -19,11 +21,13 @@ const LINGER_MS = 2_000;
 /**
  * Serves the route table over HTTP the way API Gateway does: it verifies the bearer token,
  * turns the request into a payload 2.0 event and invokes the route group's Lambda handler.
- * `GET /health` is the local runtime's own, outside the route table and without a token.
+ * `GET /health` is the local runtime's own, outside the route table and without a token; so are
+ * the web console (CloudFront's part in the cloud) and the sign-in page (Cognito's hosted UI).
  */
 export function createHttpServer(handlers: Record<RouteGroup, LambdaHandler>, issuer: TokenIssuer, health: () => HealthReport): Server {
+  const signIn = new LocalSignIn(issuer);
   return createServer((request, response) => {
-    handle(handlers, issuer, health, request, response).catch((error: unknown) => {
+    handle(handlers, issuer, signIn, health, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -33,6 +37,7 @@ export function createHttpServer(handlers: Record<RouteGroup, LambdaHandler>, is
 async function handle(
   handlers: Record<RouteGroup, LambdaHandler>,
   issuer: TokenIssuer,
+  signIn: LocalSignIn,
   health: () => HealthReport,
   request: IncomingMessage,
   response: ServerResponse,
@@ -45,12 +50,18 @@ async function handle(
       const report = health();
       return send(response, report.status === 'ok' ? 200 : 503, report);
     }
+    if (request.method === 'GET' && serveConsole(response, url)) return;
     matched = matchRoute(request.method ?? 'GET', url.pathname);
   } catch (error) {
     // API Gateway refuses these before routing: a Host that is no host name, a path that does not percent-decode.
     if (error instanceof TypeError || error instanceof URIError) return send(response, 400, { message: 'Bad Request' });
     throw error;
   }
+  const readForm = async () => {
+    const form = await readBody(request);
+    return Buffer.isBuffer(form) ? form : Buffer.alloc(0);
+  };
+  if (await signIn.handle(request, response, url, readForm)) return;
   if (!matched) return send(response, 404, { message: 'Not Found' });
   const body = await readBody(request);
   if (body === 'too-large') return send(response, 413, { message: 'Request Entity Too Large' });

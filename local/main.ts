@@ -28,6 +28,7 @@ try {
   });
   const lines = [
     `Helpdesk for tenant '${values.tenant}' is running.`,
+    `  Console    ${helpdesk.url}/console/ (sign in as one of the local agents)`,
     `  API        ${helpdesk.url}`,
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
     `  Health     ${helpdesk.url}/health (DynamoDB Local is restarted if it dies)`,

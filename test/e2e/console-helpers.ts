@@ -1,0 +1,29 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+import { createTransport } from 'nodemailer';
+import { E2E_SMTP_PORT } from '../../playwright.config.ts';
+
+export const MAILBOX = 'support@demo.helpdesk.example';
+
+/** A customer writes in: the mail goes through the local SMTP listener and becomes a case. */
+export async function customerWrites(subject: string, text: string, from = 'jan.kowalski@example.com'): Promise<void> {
+  const transport = createTransport({ host: '127.0.0.1', port: E2E_SMTP_PORT, secure: false, ignoreTLS: true });
+  try {
+    await transport.sendMail({ from, to: MAILBOX, subject, text });
+  } finally {
+    transport.close();
+  }
+}
+
+/** Opens the console and signs in on the local sign-in page as one of the listed accounts. */
+export async function signIn(page: Page, account: RegExp, path = '/console/'): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('button', { name: account }).click();
+  await expect(page.getByRole('navigation', { name: /queues|kolejki/i })).toBeVisible();
+}
+
+/** No WCAG 2 A/AA violation on the screen as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}

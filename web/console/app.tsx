@@ -1,0 +1,76 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { createApi } from '../shared/api-client.ts';
+import { type Session, signIn, signOut } from '../shared/auth.ts';
+import { I18n, LANGUAGES, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
+import type { RuntimeConfig } from '../shared/runtime-config.ts';
+import { CaseView } from './case-view.tsx';
+import { Console } from './context.ts';
+import { MESSAGES } from './messages.ts';
+import { QueueNav } from './queue-nav.tsx';
+import { QueueView } from './queue-view.tsx';
+import { useRoute } from './router.ts';
+import { Shortcuts } from './shortcuts.tsx';
+
+export function App({ config, session }: { config: RuntimeConfig; session: Session }) {
+  const [language, setLanguage] = useState<Language>(preferredLanguage);
+  const i18n = useMemo(() => translator(language, MESSAGES), [language]);
+  const api = useMemo(() => createApi(config.apiUrl, () => session.token, () => void signIn(config)), [config, session]);
+  const route = useRoute();
+  const [showShortcuts, setShowShortcuts] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    rememberLanguage(language);
+  }, [language]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '?' && !isTyping(event)) {
+        event.preventDefault();
+        setShowShortcuts(true);
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <I18n.Provider value={i18n}>
+      <Console.Provider value={{ api, session }}>
+        <a class="skip" href="#content">
+          {i18n.t('app.skip')}
+        </a>
+        <header class="top">
+          <span class="brand">{i18n.t('app.title')}</span>
+          <QueueNav current={route.view === 'queue' ? route.queue : null} />
+          <div class="account">
+            <label>
+              <span class="visually-hidden">{i18n.t('app.language')}</span>
+              <select value={language} onChange={(event) => setLanguage(event.currentTarget.value as Language)}>
+                {LANGUAGES.map((code) => (
+                  <option value={code} key={code}>
+                    {code === 'pl' ? 'Polski' : 'English'}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span class="who">{i18n.t('app.signedInAs', { name: session.userId })}</span>
+            <button type="button" onClick={() => signOut(config)}>
+              {i18n.t('app.signOut')}
+            </button>
+          </div>
+        </header>
+        <main id="content" tabIndex={-1}>
+          {route.view === 'queue' ? <QueueView queue={route.queue} key={route.queue} /> : <CaseView caseId={route.caseId} key={route.caseId} />}
+        </main>
+        {showShortcuts && <Shortcuts onClose={() => setShowShortcuts(false)} />}
+      </Console.Provider>
+    </I18n.Provider>
+  );
+}
+
+/** Single-key shortcuts must not fire while the agent types. */
+export function isTyping(event: KeyboardEvent): boolean {
+  const target = event.target as HTMLElement | null;
+  return !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}

@@ -1,0 +1,80 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Command } from '../shared/api-types.ts';
+import { useI18n } from '../shared/i18n.ts';
+import { COMMAND_REQUESTS, ONE_CLICK, RESOLUTION_METHODS } from './commands.ts';
+
+type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
+
+/** The commands the API says the agent may run now, as controls; nothing else is offered. */
+export function CaseActions({ allowed, run, resolveSignal }: { allowed: Set<Command>; run: Run; resolveSignal: number }) {
+  const { t } = useI18n();
+  return (
+    <section aria-label={t('case.actions')} class="actions">
+      <div class="buttons">
+        {ONE_CLICK.filter((command) => allowed.has(command)).map((command) => {
+          const request = COMMAND_REQUESTS[command]!;
+          return (
+            <button type="button" key={command} onClick={() => void run(request.method, request.path)}>
+              {t(`command.${command}`)}
+            </button>
+          );
+        })}
+      </div>
+      {(allowed.has('resolve') || allowed.has('close')) && <ResolveForm allowed={allowed} run={run} openSignal={resolveSignal} />}
+      {allowed.has('set_wait') && <WaitForm run={run} />}
+    </section>
+  );
+}
+
+function ResolveForm({ allowed, run, openSignal }: { allowed: Set<Command>; run: Run; openSignal: number }) {
+  const { t } = useI18n();
+  const [method, setMethod] = useState<(typeof RESOLUTION_METHODS)[number]>('replied_to_customer');
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    if (openSignal > 0) select.current?.focus();
+  }, [openSignal]);
+  return (
+    <form class="inline-form" onSubmit={(event) => (event.preventDefault(), void run('POST', '/resolve', { method }))}>
+      <label>
+        {t('resolve.method')}{' '}
+        <select ref={select} value={method} onChange={(event) => setMethod(event.currentTarget.value as typeof method)}>
+          {RESOLUTION_METHODS.map((m) => (
+            <option value={m} key={m}>
+              {t(`method.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {allowed.has('resolve') && <button type="submit">{t('command.resolve')}</button>}
+      {allowed.has('close') && (
+        <button type="button" onClick={() => void run('POST', '/close', { method })}>
+          {t('command.close')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function WaitForm({ run }: { run: Run }) {
+  const { t } = useI18n();
+  const [days, setDays] = useState(3);
+  const [closeIfNoReply, setCloseIfNoReply] = useState(false);
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(event) => (event.preventDefault(), void run('PUT', '/wait', { kind: 'more_info', days, closeIfNoReply }))}
+    >
+      <fieldset>
+        <legend>{t('wait.moreInfo')}</legend>
+        <label>
+          {t('wait.days')} <input type="number" min={1} max={365} value={days} onInput={(event) => setDays(Number(event.currentTarget.value))} />
+        </label>
+        <label class="check">
+          <input type="checkbox" checked={closeIfNoReply} onChange={(event) => setCloseIfNoReply(event.currentTarget.checked)} />
+          {t('wait.closeIfNoReply')}
+        </label>
+        <button type="submit">{t('wait.start')}</button>
+      </fieldset>
+    </form>
+  );
+}

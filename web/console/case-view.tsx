@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../shared/api-client.ts';
+import type { CaseWithTimeline, Command, TimelineEntryView, TimelinePage } from '../shared/api-types.ts';
+import { useI18n } from '../shared/i18n.ts';
+import { isTyping } from './app.tsx';
+import { CaseActions } from './case-actions.tsx';
+import { Composer, type Composed, type ComposerMode } from './composer.tsx';
+import { useConsole } from './context.ts';
+import { usePolled } from './polling.ts';
+import { navigate } from './router.ts';
+import { Timeline } from './timeline.tsx';
+
+/** One case: its header and labels, what the agent may do now, the timeline, and the composer. */
+export function CaseView({ caseId }: { caseId: string }) {
+  const { t, dateTime } = useI18n();
+  const { api } = useConsole();
+  const loaded = usePolled<CaseWithTimeline>(api, `/cases/${encodeURIComponent(caseId)}`);
+  const [older, setOlder] = useState<TimelineEntryView[]>([]);
+  const [olderCursor, setOlderCursor] = useState<string | null | undefined>(undefined);
+  const [mode, setMode] = useState<ComposerMode>('reply');
+  const [focusSignal, setFocusSignal] = useState(0);
+  const [resolveSignal, setResolveSignal] = useState(0);
+  const [problem, setProblem] = useState<{ conflict: boolean; message: string } | null>(null);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const actions: Record<string, () => void> = {
+        r: () => (setMode('reply'), setFocusSignal((n) => n + 1)),
+        n: () => (setMode('note'), setFocusSignal((n) => n + 1)),
+        e: () => setResolveSignal((n) => n + 1),
+        u: () => history.back(),
+      };
+      const action = actions[event.key];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
+  const failed = (error: unknown) => {
+    if (error instanceof ApiError) setProblem({ conflict: error.status === 409, message: error.message });
+    else setProblem({ conflict: false, message: String(error) });
+  };
+
+  /** Runs a request on the case; the answer is the case as it now is. @returns whether it landed */
+  const run = async (method: string, path: string, body?: unknown, guarded = true): Promise<boolean> => {
+    const current = loaded.data?.case;
+    if (!current) return false;
+    try {
+      await api(method, `/cases/${encodeURIComponent(caseId)}${path}`, {
+        ...(body !== undefined ? { body } : {}),
+        // A decision taken on what the agent saw must not apply to a case that changed meanwhile.
+        ...(guarded ? { ifMatch: current.version } : {}),
+      });
+      setProblem(null);
+      await loaded.reload();
+      return true;
+    } catch (error) {
+      failed(error);
+      return false;
+    }
+  };
+
+  const send = (composed: Composed) => {
+    if (composed.mode === 'note') return run('POST', '/notes', { text: composed.text }, false);
+    const reply = { text: composed.text, includeHistory: composed.includeHistory };
+    if (composed.resolve) return run('POST', '/resolve', { method: 'replied_to_customer', reply });
+    return run('POST', '/replies', reply, false);
+  };
+
+  const showOlder = async () => {
+    const cursor = olderCursor === undefined ? loaded.data?.timelineCursor : olderCursor;
+    if (!cursor) return;
+    try {
+      const page = await api<TimelinePage>('GET', `/cases/${encodeURIComponent(caseId)}/timeline?cursor=${encodeURIComponent(cursor)}`);
+      setOlder((shown) => [...[...(page.data?.items ?? [])].reverse(), ...shown]);
+      setOlderCursor(page.data?.nextCursor ?? null);
+    } catch (error) {
+      failed(error);
+    }
+  };
+
+  if (loaded.error instanceof ApiError && loaded.error.status === 404) return <p role="alert">{t('case.notFound')}</p>;
+  if (!loaded.data) return <p>{loaded.error ? t('error.generic', { message: loaded.error.message }) : t('queue.loading')}</p>;
+
+  const c = loaded.data.case;
+  const allowed = new Set<Command>(c.allowedCommands);
+  const moreCursor = olderCursor === undefined ? loaded.data.timelineCursor : olderCursor;
+  return (
+    <article aria-labelledby="case-title" class="case">
+      <p>
+        <a
+          href="#"
+          onClick={(event) => {
+            event.preventDefault();
+            if (history.length > 1) history.back();
+            else navigate({ view: 'queue', queue: 'mine' });
+          }}
+        >
+          {t('case.back')}
+        </a>
+      </p>
+      <h1 id="case-title">
+        <span class="number">#{c.number}</span> {c.title || '—'}
+      </h1>
+      <dl class="facts">
+        <div>
+          <dt>{t('column.status')}</dt>
+          <dd>{c.labels.tenant}</dd>
+        </div>
+        <div>
+          <dt>{t('case.assignee')}</dt>
+          <dd>{c.assigneeId ?? t('case.unassigned')}</dd>
+        </div>
+        <div>
+          <dt>{t('case.priority')}</dt>
+          <dd>{c.priority}</dd>
+        </div>
+        <div>
+          <dt>{t('case.category')}</dt>
+          <dd>{c.category ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('case.inbox')}</dt>
+          <dd>{c.inbox ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('case.labels')}</dt>
+          <dd>
+            {[c.labels.agent, c.labels.enate, c.labels.sugester, c.labels.customer].filter(Boolean).join(' · ')}
+          </dd>
+        </div>
+        {c.wait && (
+          <div>
+            <dt>{t('case.due')}</dt>
+            <dd>{dateTime(c.wait.until)}</dd>
+          </div>
+        )}
+      </dl>
+      {problem && (
+        <div role="alert" class="problem">
+          <p>{problem.conflict ? t('case.changed', { message: problem.message }) : t('error.generic', { message: problem.message })}</p>
+          {problem.conflict && (
+            <button
+              type="button"
+              onClick={() => {
+                setProblem(null);
+                void loaded.reload();
+              }}
+            >
+              {t('case.reload')}
+            </button>
+          )}
+        </div>
+      )}
+      <CaseActions allowed={allowed} run={run} resolveSignal={resolveSignal} />
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('case.timeline')}</h2>
+        {moreCursor && (
+          <button type="button" onClick={() => void showOlder()}>
+            {t('case.older')}
+          </button>
+        )}
+        <Timeline entries={[...older, ...loaded.data.timeline]} />
+      </section>
+      {(allowed.has('reply') || allowed.has('note')) && (
+        <Composer mode={allowed.has('reply') ? mode : 'note'} onModeChange={setMode} canResolve={allowed.has('resolve')} focusSignal={focusSignal} onSend={send} />
+      )}
+    </article>
+  );
+}

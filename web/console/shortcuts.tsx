@@ -1,0 +1,44 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '../shared/i18n.ts';
+
+const KEYS: [string, string][] = [
+  ['j', 'shortcuts.next'],
+  ['k', 'shortcuts.previous'],
+  ['Enter', 'shortcuts.open'],
+  ['r', 'shortcuts.reply'],
+  ['n', 'shortcuts.note'],
+  ['e', 'shortcuts.resolve'],
+  ['u', 'shortcuts.back'],
+  ['?', 'shortcuts.help'],
+];
+
+/** The list of every shortcut, as a modal dialog that Escape closes. */
+export function Shortcuts({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current!;
+    element.showModal();
+    const closed = () => onClose();
+    element.addEventListener('close', closed);
+    return () => element.removeEventListener('close', closed);
+  }, [onClose]);
+  return (
+    <dialog ref={dialog} aria-labelledby="shortcuts-title" class="shortcuts">
+      <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
+      <dl>
+        {KEYS.map(([key, label]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{t(label)}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="dialog">
+        <button type="submit">{t('shortcuts.close')}</button>
+      </form>
+    </dialog>
+  );
+}

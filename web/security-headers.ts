@@ -1,0 +1,26 @@
+/**
+ * The headers every web app is served with: locally by the runtime, in the cloud by the CloudFront
+ * response headers policy. The CSP allows scripts only from the app's own origin, so a script in an
+ * inbound mail cannot run even if it escaped the sandboxed frame it is shown in.
+ */
+export function webSecurityHeaders(apiOrigin: string, signInOrigin: string): Record<string, string> {
+  const connect = [...new Set(["'self'", apiOrigin, signInOrigin].filter((origin) => origin !== ''))].join(' ');
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src ${connect}`,
+      "frame-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      `form-action 'self' ${signInOrigin}`.trim(),
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  };
+}

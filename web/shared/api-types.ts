@@ -1,0 +1,28 @@
+import type * as z from 'zod';
+import type { Command } from '../../functions/domain/lifecycle.ts';
+import type { QueueName } from '../../functions/domain/queues.ts';
+import type { NoteInputSchema, ReplyInputSchema, ResolveInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
+import type {
+  CaseListResponseSchema,
+  CaseSummarySchema,
+  CaseViewSchema,
+  CaseWithTimelineResponseSchema,
+  ErrorResponseSchema,
+  TimelinePageResponseSchema,
+} from '../../functions/domain/responses.ts';
+
+/** The API's shapes, inferred from the zod schemas it validates and documents with: never restated. */
+export type CaseView = z.infer<typeof CaseViewSchema>;
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export type CaseList = z.infer<typeof CaseListResponseSchema>;
+export type CaseWithTimeline = z.infer<typeof CaseWithTimelineResponseSchema>;
+export type TimelineEntryView = CaseWithTimeline['timeline'][number];
+export type TimelinePage = z.infer<typeof TimelinePageResponseSchema>;
+export type ErrorBody = z.infer<typeof ErrorResponseSchema>;
+export type { Command, QueueName };
+
+/** Request bodies as the caller may send them (defaults optional). */
+export type NoteBody = z.input<typeof NoteInputSchema>;
+export type ReplyBody = z.input<typeof ReplyInputSchema>;
+export type ResolveBody = z.input<typeof ResolveInputSchema>;
+export type WaitBody = z.input<typeof WaitInputSchema>;

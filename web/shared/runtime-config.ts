@@ -1,0 +1,17 @@
+/**
+ * What a web app learns at run time from `config.json` next to its index.html, so one build serves
+ * every tenant: written by CDK at deploy time, and by the local runtime when it serves the apps.
+ */
+export interface RuntimeConfig {
+  /** The HTTP API's base URL, without a trailing slash; empty when it is the app's own origin. */
+  apiUrl: string;
+  /** The OAuth 2 authorization-code flow with PKCE: Cognito's hosted UI, or the local stand-in. */
+  auth: {
+    authorizeUrl: string;
+    tokenUrl: string;
+    clientId: string;
+    scope: string;
+    /** Ends the hosted UI's session too; absent locally, where there is none. */
+    logoutUrl?: string;
+  };
+}
