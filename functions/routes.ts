@@ -55,6 +55,8 @@ export interface Route {
   body?: z.ZodType;
   /** Whether the route honours `If-Match` and `Idempotency-Key`. */
   mutation?: boolean;
+  /** Polled: answers 304 with no body while `If-None-Match` names its ETag (the handler's, else a hash of the body). */
+  conditional?: boolean;
   status: 200 | 201;
   response: z.ZodType;
   /** When the route may also answer 201 with a new resource, what that means. */
@@ -93,8 +95,9 @@ export const routes = {
     summary: 'Create a case, as a draft or submitted', status: 201, response: CaseResponseSchema,
   },
   getCase: {
-    method: 'GET', path: '/cases/{caseId}', group: 'case-queries', auth: STAFF, params: CaseParams,
-    summary: 'A case with its newest timeline entries; the ETag is its version', status: 200, response: CaseWithTimelineResponseSchema,
+    method: 'GET', path: '/cases/{caseId}', group: 'case-queries', auth: STAFF, params: CaseParams, conditional: true,
+    summary: 'A case with its newest timeline entries; its ETag starts with the version (for If-Match) and changes with anything in the answer',
+    status: 200, response: CaseWithTimelineResponseSchema,
   },
   listTimeline: {
     method: 'GET', path: '/cases/{caseId}/timeline', group: 'case-queries', auth: STAFF, params: CaseParams, query: TimelineQuerySchema,
@@ -137,7 +140,7 @@ export const routes = {
   },
   listQueue: {
     method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
-    query: QueueQuerySchema, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,
+    query: QueueQuerySchema, conditional: true, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,
     response: CaseListResponseSchema,
   },
   takeNextCase: {

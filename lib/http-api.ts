@@ -77,7 +77,7 @@ export class HelpdeskApi extends Construct {
       corsPreflight: {
         allowOrigins: [...props.corsOrigins],
         allowMethods: methods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
         exposeHeaders: ['ETag'],
         maxAge: Duration.hours(1),
       },

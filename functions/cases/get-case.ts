@@ -2,7 +2,7 @@ import { ConflictError } from '../domain/errors.ts';
 import { markSeen } from '../domain/highlight.ts';
 import { toCaseSummary, toCaseView, toTimelineView } from '../domain/views.ts';
 import { routes } from '../routes.ts';
-import { etagOf } from '../shared/case-response.ts';
+import { bodyEtag } from '../shared/etag.ts';
 import { defineHandler } from '../shared/http-handler.ts';
 
 /** Entries a case comes with: enough for an agent to pick up the thread; older ones are paged. */
@@ -28,13 +28,12 @@ export const getCase = defineHandler(routes.getCase, async ({ params, actor }, d
     }
   }
   await deps.cases.recordAccess(actor!.id, toCaseSummary(c, deps.settings), now);
-  return {
-    status: 200,
-    body: {
-      case: toCaseView(c, actor!, deps.settings),
-      timeline: toTimelineView(c, newest.items.reverse()),
-      timelineCursor: newest.nextCursor,
-    },
-    headers: { etag: etagOf(c) },
+  const body = {
+    case: toCaseView(c, actor!, deps.settings),
+    timeline: toTimelineView(c, newest.items.reverse()),
+    timelineCursor: newest.nextCursor,
   };
+  // The version, for If-Match, then a hash of the body: the answer also changes without a new
+  // version (a reply's delivery, the commands this caller may run), and If-None-Match must see it.
+  return { status: 200, body, headers: { etag: bodyEtag(body, c.version) } };
 });

@@ -31,11 +31,12 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
-        ...(route.mutation ? { headers: headersFor(route) } : {}),
+        ...(route.mutation || route.conditional ? { headers: headersFor(route) } : {}),
       },
       responses: {
         [route.status]: { description: 'Success', content: { 'application/json': { schema: route.response } } },
         ...(route.created ? { 201: { description: route.created, content: { 'application/json': { schema: route.response } } } } : {}),
+        ...(route.conditional ? { 304: { description: 'Not modified: If-None-Match names the current ETag; no body' } } : {}),
         ...Object.fromEntries(
           Object.entries(ERRORS)
             .filter(([status]) => !isPublic || status === '404')
@@ -58,5 +59,10 @@ export function buildOpenApiDocument(serverUrl?: string) {
 function headersFor(route: Route) {
   const idempotency = { 'idempotency-key': z.string().optional().describe('Retries with the same key get the first answer back') };
   const ifMatch = { 'if-match': z.string().optional().describe('The ETag (version) you last saw; 409 if the case changed since') };
-  return z.object(route.path.includes('{caseId}') ? { ...idempotency, ...ifMatch } : idempotency);
+  const ifNoneMatch = { 'if-none-match': z.string().optional().describe('The ETag of the answer you have: 304 while it is still current') };
+  return z.object({
+    ...(route.mutation ? idempotency : {}),
+    ...(route.mutation && route.path.includes('{caseId}') ? ifMatch : {}),
+    ...(route.conditional ? ifNoneMatch : {}),
+  });
 }

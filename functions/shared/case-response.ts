@@ -4,7 +4,10 @@ import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { toCaseView } from '../domain/views.ts';
 import type { HttpResult } from './http-handler.ts';
 
-/** The ETag of a case is its version: send it back in If-Match to change exactly what you saw. */
+/**
+ * A case's ETag starts with its version: send it back in If-Match to change exactly what you saw.
+ * A command answers with the version alone; GET /cases/{caseId} adds a hash of its body.
+ */
 export const etagOf = (c: Pick<Case, 'version'>): string => `"${c.version}"`;
 
 /** The case as `actor` sees it: the commands in it are the ones the caller may run. */

@@ -8,6 +8,7 @@ import { type FieldIssue, ValidationError } from '../domain/errors.ts';
 import { type Route, routeKey } from '../routes.ts';
 import { IdempotentReplay } from '../store/idempotency.ts';
 import type { Deps } from './deps.ts';
+import { bodyEtag, noneMatchNames } from './etag.ts';
 import { HttpError, toErrorResponse, zodIssues } from './http-errors.ts';
 import { actorFromEvent } from './identity.ts';
 import { logger } from './logger.ts';
@@ -63,7 +64,8 @@ export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps) {
     const handler = byKey.get(event.routeKey);
     if (!handler) return respond({ status: 404, body: { error: { code: 'not_found', message: `no route ${event.routeKey}` } } });
     try {
-      return respond(await handler.run(parseRequest(handler.route, event) as never, deps()));
+      const result = await handler.run(parseRequest(handler.route, event) as never, deps());
+      return respond(handler.route.conditional ? conditional(result, event.headers?.['if-none-match']) : result);
     } catch (error) {
       // A retry of a request already done gets the answer it got the first time.
       if (error instanceof IdempotentReplay) return respond(error.response);
@@ -140,7 +142,8 @@ function parseJson(raw: string): unknown {
 
 function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  // The version alone, or a GET's ETag, which adds a hash of its body after the version.
+  const match = /^(?:W\/)?"?(\d+)(?:\.[\w-]+)?"?$/.exec(header.trim());
   if (!match) throw new ValidationError([{ path: 'headers.if-match', message: 'expected the ETag of the case, e.g. "3"' }]);
   return Number(match[1]);
 }
@@ -153,7 +156,21 @@ function parseIdempotencyKey(header: string | undefined): string | undefined {
   return header;
 }
 
+/**
+ * A polled route answers with an ETag (the handler's, else a hash of the body) and, while the
+ * caller's If-None-Match still names it, with 304 and no body: an unchanged case or queue costs
+ * the poller a few bytes instead of the whole body. The handler has run all the same.
+ */
+function conditional(result: HttpResult, ifNoneMatch: string | undefined): HttpResult {
+  if (result.status !== 200) return result;
+  const etag = result.headers?.etag ?? bodyEtag(result.body);
+  if (ifNoneMatch !== undefined && noneMatchNames(ifNoneMatch, etag)) return { status: 304, body: undefined, headers: { etag } };
+  return { ...result, headers: { ...result.headers, etag } };
+}
+
 function respond(result: HttpResult): APIGatewayProxyResultV2 {
+  // A 304 has no body (RFC 9110 §15.4.5), so no content type either.
+  if (result.status === 304) return { statusCode: 304, headers: { ...result.headers } };
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', ...result.headers },

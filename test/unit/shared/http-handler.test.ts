@@ -88,3 +88,68 @@ describe('groupHandler', () => {
     expect(result.status).toBe(404);
   });
 });
+
+describe('groupHandler on a polled (conditional) route', () => {
+  const polled = {
+    method: 'GET', path: '/things/{thingId}', group: 'case-queries', summary: 'test', auth: ['agent'],
+    params: z.object({ thingId: z.string() }), conditional: true, status: 200, response: z.unknown(),
+  } as const satisfies Route;
+  const get = async (answer: { status?: number; body: unknown; etag?: string }, headers: Record<string, string> = {}) => {
+    const run = async () => ({ status: answer.status ?? 200, body: answer.body, ...(answer.etag ? { headers: { etag: answer.etag } } : {}) });
+    const handler = groupHandler([defineHandler(polled, run)], () => deps);
+    const e = event({ routeKey: 'GET /things/{thingId}', rawPath: '/things/abc', body: undefined, headers });
+    return (await handler(e, context)) as { statusCode: number; body?: string; headers: Record<string, string> };
+  };
+
+  it('tags the answer with a strong hash of its body when the handler gives no ETag', async () => {
+    const first = await get({ body: { items: [1, 2] } });
+    const same = await get({ body: { items: [1, 2] } });
+    const other = await get({ body: { items: [1, 2, 3] } });
+
+    expect(first.headers.etag).toMatch(/^"[\w-]{43}"$/);
+    expect(same.headers.etag).toBe(first.headers.etag);
+    expect(other.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it.each([
+    ['the ETag itself', (etag: string) => etag],
+    ['it weakly', (etag: string) => `W/${etag}`],
+    ['it among others', (etag: string) => `"older", ${etag}`],
+    ['any ETag (*)', () => '*'],
+  ])('answers 304 without a body while If-None-Match names %s', async (_what, header) => {
+    const { headers } = await get({ body: { items: [1] } });
+
+    const result = await get({ body: { items: [1] } }, { 'if-none-match': header(headers.etag!) });
+
+    expect(result).toEqual({ statusCode: 304, headers: { etag: headers.etag } });
+  });
+
+  it("keeps the handler's ETag and answers 200 with the body once it changed", async () => {
+    const result = await get({ body: { n: 2 }, etag: '"2.abc"' }, { 'if-none-match': '"1.abc"' });
+
+    expect([result.statusCode, result.headers.etag, JSON.parse(result.body!)]).toEqual([200, '"2.abc"', { n: 2 }]);
+  });
+
+  it('passes any other status through untouched', async () => {
+    const result = await get({ status: 201, body: { n: 1 } }, { 'if-none-match': '*' });
+
+    expect([result.statusCode, result.headers.etag]).toEqual([201, undefined]);
+  });
+});
+
+describe('If-Match', () => {
+  it.each(['"3"', 'W/"3"', '3', '"3.Zm9vYmFy_-"'])('reads the version from %s', async (header) => {
+    let seen: number | undefined;
+    const handler = groupHandler(
+      [defineHandler(route, async ({ ifMatch }) => {
+        seen = ifMatch;
+        return { status: 200, body: {} };
+      })],
+      () => deps,
+    );
+
+    await handler(event({ headers: { 'if-match': header } }), context);
+
+    expect(seen).toBe(3);
+  });
+});
