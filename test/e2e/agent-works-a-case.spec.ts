@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { customerWrites, expectAccessible, signIn } from './console-helpers.ts';
+import { customerWrites, expectAccessible, screenshot, signIn } from './console-helpers.ts';
 
 test('an agent works a case through its whole life from the console alone', async ({ page }) => {
   const subject = `Printer jams on page 2 (${Date.now()})`;
@@ -8,11 +8,13 @@ test('an agent works a case through its whole life from the console alone', asyn
   await page.goto('/console/');
   await expect(page.getByRole('heading', { name: 'Sign in to the local helpdesk' })).toBeVisible();
   await expectAccessible(page);
+  await screenshot(page, 'sign-in');
   await signIn(page, /Ala/);
   await page.getByRole('link', { name: /^(To assign|Do przydzielenia)$/ }).click();
   const row = page.getByRole('link', { name: subject });
   await expect(row).toBeVisible();
   await expectAccessible(page);
+  await screenshot(page, 'queue');
 
   await row.click();
   await expect(page.getByRole('heading', { name: subject })).toBeVisible();
@@ -32,6 +34,7 @@ test('an agent works a case through its whole life from the console alone', asyn
   await page.getByRole('button', { name: /^(Send reply|Wyślij odpowiedź)$/ }).click();
   await expect(page.locator('.entry-reply', { hasText: 'Please clean the rollers' })).toBeVisible();
   await expectAccessible(page);
+  await screenshot(page, 'case');
 
   await page.getByRole('button', { name: /^(Start waiting|Rozpocznij oczekiwanie)$/ }).click();
   await expect(page.getByRole('button', { name: /^(Cancel the wait|Anuluj oczekiwanie)$/ })).toBeVisible();

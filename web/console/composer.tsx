@@ -72,6 +72,9 @@ export function Composer(props: {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
             void send(false);
+          } else if (event.key === 'Escape') {
+            // Leaves the text as it is and gives the single-key shortcuts back.
+            event.currentTarget.blur();
           }
         }}
       />

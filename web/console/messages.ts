@@ -86,6 +86,8 @@ const en: Messages = {
   'shortcuts.resolve': 'Resolve the case',
   'shortcuts.back': 'Back to the queue',
   'shortcuts.help': 'This list',
+  'shortcuts.send': 'Send what you wrote',
+  'shortcuts.leave': 'Leave the text box (the text stays)',
   'error.generic': 'Something went wrong: {message}',
 };
 
@@ -175,6 +177,8 @@ const pl: Messages = {
   'shortcuts.resolve': 'Rozwiąż sprawę',
   'shortcuts.back': 'Wróć do kolejki',
   'shortcuts.help': 'Ta lista',
+  'shortcuts.send': 'Wyślij to, co napisano',
+  'shortcuts.leave': 'Opuść pole tekstowe (tekst zostaje)',
   'error.generic': 'Coś poszło nie tak: {message}',
 };
 

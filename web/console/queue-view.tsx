@@ -26,11 +26,11 @@ export function QueueView({ queue }: { queue: QueueName }) {
       if (isTyping(event) || event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'j' || event.key === 'k') {
         event.preventDefault();
-        setSelected((index) => {
-          const next = Math.max(0, Math.min(cases.length - 1, index + (event.key === 'j' ? 1 : -1)));
-          rows.current?.querySelectorAll<HTMLAnchorElement>('a.case-link')[next]?.focus();
-          return next;
-        });
+        const links = [...(rows.current?.querySelectorAll<HTMLAnchorElement>('a.case-link') ?? [])];
+        const focused = links.indexOf(document.activeElement as HTMLAnchorElement);
+        // The first press lands on the selected row; later ones move from it.
+        const next = focused === -1 ? selected : Math.max(0, Math.min(links.length - 1, focused + (event.key === 'j' ? 1 : -1)));
+        links[next]?.focus();
       } else if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement) && cases[selected]) {
         event.preventDefault();
         navigate({ view: 'case', caseId: cases[selected].id });

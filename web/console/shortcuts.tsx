@@ -9,6 +9,8 @@ const KEYS: [string, string][] = [
   ['n', 'shortcuts.note'],
   ['e', 'shortcuts.resolve'],
   ['u', 'shortcuts.back'],
+  ['Ctrl+Enter', 'shortcuts.send'],
+  ['Esc', 'shortcuts.leave'],
   ['?', 'shortcuts.help'],
 ];
 
