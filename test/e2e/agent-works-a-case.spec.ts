@@ -19,6 +19,7 @@ test('an agent works a case through its whole life from the console alone', asyn
   await row.click();
   await expect(page.getByRole('heading', { name: subject })).toBeVisible();
   await expect(page.getByText('Every second page jams. What can I do?')).toBeVisible();
+  await expect(page.getByRole('complementary', { name: /^(Customer|Klient)$/ })).toContainText('jan.kowalski@example.com');
   await expectAccessible(page);
 
   await page.getByRole('button', { name: /^(Claim|Weź sprawę)$/ }).click();

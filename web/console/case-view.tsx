@@ -5,6 +5,7 @@ import { useI18n } from '../shared/i18n.ts';
 import { isTyping } from './app.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { Composer, type Composed, type ComposerMode } from './composer.tsx';
+import { CustomerPanel } from './customer-panel.tsx';
 import { useConsole } from './context.ts';
 import { usePolled } from './polling.ts';
 import { navigate } from './router.ts';
@@ -170,6 +171,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       {(allowed.has('reply') || allowed.has('note')) && (
         <Composer mode={allowed.has('reply') ? mode : 'note'} onModeChange={setMode} canResolve={allowed.has('resolve')} focusSignal={focusSignal} onSend={send} />
       )}
+      {c.customerId && <CustomerPanel customerId={c.customerId} caseId={c.id} />}
     </article>
   );
 }

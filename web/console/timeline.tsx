@@ -18,7 +18,8 @@ function Entry({ entry }: { entry: TimelineEntryView }) {
   const { t, dateTime } = useI18n();
   const header = (
     <p class="entry-head">
-      <strong>{t(`entry.${entry.type}`)}</strong> <span>{t('entry.by', { name: entry.actor.name ?? entry.actor.id })}</span>{' '}
+      <strong>{t(`entry.${entry.type}`)}</strong>{' '}
+      <span>{t('entry.by', { name: entry.actor.name ?? (entry.actor.kind === 'customer' ? t('actor.customer') : entry.actor.id) })}</span>{' '}
       <time dateTime={entry.at}>{dateTime(entry.at)}</time>
     </p>
   );

@@ -7,6 +7,7 @@ import type {
   CaseSummarySchema,
   CaseViewSchema,
   CaseWithTimelineResponseSchema,
+  CustomerResponseSchema,
   ErrorResponseSchema,
   TimelinePageResponseSchema,
 } from '../../functions/domain/responses.ts';
@@ -26,3 +27,5 @@ export type NoteBody = z.input<typeof NoteInputSchema>;
 export type ReplyBody = z.input<typeof ReplyInputSchema>;
 export type ResolveBody = z.input<typeof ResolveInputSchema>;
 export type WaitBody = z.input<typeof WaitInputSchema>;
+
+export type CustomerResponse = z.infer<typeof CustomerResponseSchema>;
