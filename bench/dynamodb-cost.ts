@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type Route, type RouteGroup, routes } from '../functions/routes.ts';
+import { CognitoAgentDirectory } from '../functions/shared/cognito-agent-directory.ts';
 import type { Deps } from '../functions/shared/deps.ts';
 import { type AnyRouteHandler, groupHandler } from '../functions/shared/http-handler.ts';
 import { CaseStore } from '../functions/store/case-store.ts';
@@ -11,6 +13,7 @@ import { CustomerStore } from '../functions/store/customer-store.ts';
 import { TemplateStore } from '../functions/store/template-store.ts';
 import { ensureTable } from '../local/create-table.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { LOCAL_USER_POOL, startLocalCognito } from '../local/identity/local-cognito.ts';
 import { lambdaContext } from '../local/lambda-context.ts';
 import { tenantSettings } from '../local/tenant.ts';
 import { apiEvent } from './api-event.ts';
@@ -71,6 +74,8 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
   // from the environment, as in Lambda. Later sections start helpdesks that set it their own way.
   const savedEnv = { ...process.env };
   Object.assign(process.env, { TABLE_NAME, MAIL_BUCKET: 'helpdesk-bench-mail', AWS_REGION: 'eu-central-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' });
+  // The agent directory (GET /agents, delegate) is the local user pool's, held a minute as in Lambda.
+  const cognito = await startLocalCognito();
   try {
     await ensureTable(setupClient, TABLE_NAME);
     const recorder = new CapacityRecorder();
@@ -81,6 +86,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       cases: new CaseStore(client, TABLE_NAME),
       customers: new CustomerStore(client, TABLE_NAME),
       templates: new TemplateStore(client, TABLE_NAME),
+      agents: new CognitoAgentDirectory(new CognitoIdentityProviderClient({ endpoint: cognito.url }), LOCAL_USER_POOL.id),
       settings,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
@@ -114,6 +120,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
     Object.assign(process.env, savedEnv);
     setupClient.destroy();
     measuredClient.destroy();
+    await cognito.stop();
     await db.stop();
   }
 }

@@ -1,21 +1,21 @@
 import { freePort } from '../local/free-port.ts';
 import { type LocalHelpdesk, type LocalOptions, startLocalHelpdesk } from '../local/start.ts';
 
-type ServicePorts = Required<Pick<LocalOptions, 'dynamoDbPort' | 'stepFunctionsPort' | 'sesPort' | 's3Port'>>;
+type ServicePorts = Required<Pick<LocalOptions, 'dynamoDbPort' | 'stepFunctionsPort' | 'sesPort' | 's3Port' | 'cognitoPort'>>;
 
 let ports: Promise<ServicePorts> | undefined;
 
 /**
  * An in-memory local helpdesk on a free HTTP port. The function modules keep their DynamoDB, Step
- * Functions, SES and S3 clients for the life of the process, as in Lambda, bound to the endpoints of
- * the first helpdesk that ran them; so every helpdesk the bench starts reuses that first one's four
- * ports. `stop` also leaves the environment as it was found: startLocalHelpdesk points the SDK at
+ * Functions, SES, S3 and Cognito clients for the life of the process, as in Lambda, bound to the
+ * endpoints of the first helpdesk that ran them; so every helpdesk the bench starts reuses that first
+ * one's five ports. `stop` also leaves the environment as it was found: startLocalHelpdesk points the SDK at
  * its endpoints through it.
  */
 export async function startBenchHelpdesk(options: Pick<LocalOptions, 'timeScale'> = {}): Promise<LocalHelpdesk> {
-  ports ??= Promise.all([freePort(), freePort(), freePort(), freePort()]).then(([dynamoDbPort, stepFunctionsPort, sesPort, s3Port]) => ({
-    dynamoDbPort, stepFunctionsPort, sesPort, s3Port,
-  }));
+  ports ??= Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]).then(
+    ([dynamoDbPort, stepFunctionsPort, sesPort, s3Port, cognitoPort]) => ({ dynamoDbPort, stepFunctionsPort, sesPort, s3Port, cognitoPort }),
+  );
   const savedEnv = { ...process.env };
   const restoreEnv = () => {
     for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];

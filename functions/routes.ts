@@ -16,6 +16,7 @@ import {
 import { CreateCustomerInputSchema, FindCustomerQuerySchema } from './domain/customer.ts';
 import { NextCaseInputSchema, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
 import {
+  AgentListResponseSchema,
   CaseListResponseSchema,
   CaseResponseSchema,
   CaseWithTimelineResponseSchema,
@@ -30,15 +31,17 @@ export type Role = 'agent' | 'admin' | 'robot';
 
 /**
  * Lambda functions, one per route group. `access` is what the group's function may do to the
- * table: the CDK grants follow it.
+ * table, `agentDirectory` whether it lists the user pool's agents: the CDK grants follow both.
  */
 export const ROUTE_GROUPS = {
-  'case-queries': { access: 'read-write', description: 'reads cases, timelines and queues (records recent access)' },
-  'case-commands': { access: 'read-write', description: 'every change to a case' },
-  customers: { access: 'read-write', description: 'customer records' },
-  robots: { access: 'read-write', description: 'robot work pick-up and rejection' },
-  templates: { access: 'read-write', description: 'reply, note and notification templates' },
-  docs: { access: 'none', description: 'the OpenAPI document' },
+  'case-queries': {
+    access: 'read-write', agentDirectory: true, description: 'reads cases, timelines, queues and the agent directory (records recent access)',
+  },
+  'case-commands': { access: 'read-write', agentDirectory: true, description: 'every change to a case' },
+  customers: { access: 'read-write', agentDirectory: false, description: 'customer records' },
+  robots: { access: 'read-write', agentDirectory: false, description: 'robot work pick-up and rejection' },
+  templates: { access: 'read-write', agentDirectory: false, description: 'reply, note and notification templates' },
+  docs: { access: 'none', agentDirectory: false, description: 'the OpenAPI document' },
 } as const;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
@@ -142,6 +145,11 @@ export const routes = {
     method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
     query: QueueQuerySchema, conditional: true, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,
     response: CaseListResponseSchema,
+  },
+  listAgents: {
+    method: 'GET', path: '/agents', group: 'case-queries', auth: STAFF, conditional: true,
+    summary: "The agent directory (the user pool's agents group), by name: who a case may be assigned to, and the names of ids",
+    status: 200, response: AgentListResponseSchema,
   },
   takeNextCase: {
     method: 'POST', path: '/robot/next', group: 'robots', auth: ['robot', 'admin'], body: NextCaseInputSchema, mutation: true,

@@ -37,6 +37,7 @@ export class HelpdeskStack extends Stack {
     });
     this.api = new HelpdeskApi(this, 'Api', {
       table: this.cases.table,
+      userPool: this.identity.userPool,
       environment,
       jwtIssuer: this.identity.issuerUrl,
       jwtAudience: [this.identity.webClientId, this.identity.robotClientId],

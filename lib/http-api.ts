@@ -12,6 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -22,6 +23,8 @@ type TableAccess = (typeof ROUTE_GROUPS)[RouteGroup]['access'];
 
 export interface HelpdeskApiProps {
   readonly table: TableV2;
+  /** Its `agents` group is the agent directory the groups marked `agentDirectory` list. */
+  readonly userPool: IUserPool;
   /** Passed to every function next to TABLE_NAME. */
   readonly environment: Record<string, string>;
   readonly jwtIssuer: string;
@@ -106,15 +109,17 @@ export class HelpdeskApi extends Construct {
     };
     const environment = { ...props.environment, TABLE_NAME: props.table.tableName };
     this.functions = Object.fromEntries(
-      Object.entries(ROUTE_GROUPS).map(([group, { access, description }]) => {
+      Object.entries(ROUTE_GROUPS).map(([group, { access, agentDirectory, description }]) => {
         const handler = new HandlerFunction(this, group, {
           entry: `functions/entries/${group}.ts`,
           description,
           serviceName: `helpdesk-${group}`,
-          environment,
+          environment: agentDirectory ? { ...environment, USER_POOL_ID: props.userPool.userPoolId } : environment,
           logRetention: props.logRetention,
         });
         grants[access](handler);
+        // Listing the agents group is all the directory needs: no user is read or changed one by one.
+        if (agentDirectory) props.userPool.grant(handler.function, 'cognito-idp:ListUsersInGroup');
         return [group, handler];
       }),
     ) as Record<RouteGroup, HandlerFunction>;

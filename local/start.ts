@@ -6,6 +6,7 @@ import type { RouteGroup } from '../functions/routes.ts';
 import { ensureTable } from './create-table.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
+import { LOCAL_USER_POOL, startLocalCognito } from './identity/local-cognito.ts';
 import { serviceDir } from './aws-endpoint.ts';
 import { LOCAL_MAIL_BUCKET, type LocalMail, startLocalMail } from './mail/local-mail.ts';
 import { startLocalSes } from './mail/local-ses.ts';
@@ -23,7 +24,7 @@ export interface LocalOptions {
   /** 0 picks a free port. */
   port?: number;
   /**
-   * Ports of DynamoDB Local and the Step Functions, SES and S3 endpoints; free ones when absent. The functions
+   * Ports of DynamoDB Local and the Step Functions, SES, S3 and Cognito endpoints; free ones when absent. The functions
    * keep their clients for the life of the process, as in Lambda, so a restart within one process
    * must keep these.
    */
@@ -31,6 +32,7 @@ export interface LocalOptions {
   stepFunctionsPort?: number;
   sesPort?: number;
   s3Port?: number;
+  cognitoPort?: number;
   /** Where the local SMTP listener takes inbound mail; a free port when absent. */
   smtpPort?: number;
   tenant?: string;
@@ -102,6 +104,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       TENANT_SETTINGS: JSON.stringify(settings),
       MAIL_CONFIG: JSON.stringify(mailConfig),
       MAIL_BUCKET: LOCAL_MAIL_BUCKET,
+      USER_POOL_ID: LOCAL_USER_POOL.id,
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
@@ -111,6 +114,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     started.push(ses);
     const s3 = await startLocalS3({ dir: serviceDir(dataDir, 's3'), ...(options.s3Port ? { port: options.s3Port } : {}) });
     started.push(s3);
+    const cognito = await startLocalCognito(options.cognitoPort ? { port: options.cognitoPort } : {});
+    started.push(cognito);
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     started.push(timers);
     const mail = await startLocalMail({
@@ -142,6 +147,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
         await timers.stop();
         await ses.stop();
         await s3.stop();
+        await cognito.stop();
         await db.stop();
       },
     };

@@ -80,10 +80,13 @@ function loadOrCreateKey(keyFile: string | undefined): KeyObject {
   return privateKey;
 }
 
-/** The accounts the local helpdesk prints tokens for: Cognito group membership decides the role. */
+/**
+ * The accounts the local helpdesk prints tokens for: Cognito group membership decides the role.
+ * The people are also the local user pool's users (local/identity/local-cognito.ts).
+ */
 export const LOCAL_ACCOUNTS = {
-  agent: { sub: 'agent-ala', name: 'Ala (agent)', 'cognito:groups': ['agents'] },
-  agent2: { sub: 'agent-ewa', name: 'Ewa (agent)', 'cognito:groups': ['agents'] },
-  admin: { sub: 'admin-ola', name: 'Ola (admin)', 'cognito:groups': ['agents', 'admins'] },
+  agent: { sub: 'agent-ala', name: 'Ala (agent)', email: 'ala@staff.example', 'cognito:groups': ['agents'] },
+  agent2: { sub: 'agent-ewa', name: 'Ewa (agent)', email: 'ewa@staff.example', 'cognito:groups': ['agents'] },
+  admin: { sub: 'admin-ola', name: 'Ola (admin)', email: 'ola@staff.example', 'cognito:groups': ['agents', 'admins'] },
   robot: { sub: 'robot-1', scope: 'helpdesk/robot', client_id: 'local-robot' },
 } as const satisfies Record<string, Claims>;

@@ -6,11 +6,12 @@ import { caseResponse } from '../shared/case-response.ts';
 import { defineHandler } from '../shared/http-handler.ts';
 import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
 import { keys } from '../store/keys.ts';
+import { requireKnownAssignee } from './known-assignee.ts';
 
 /**
  * A retry with the same Idempotency-Key is answered before a case number is reserved; a new case
  * links itself to the customer its external ID or primary contact names (CRM), unless the caller
- * chose one.
+ * chose one. An assignee the caller names must be in the agent directory.
  */
 export const createCase = defineHandler(routes.createCase, async (request, deps) => {
   const actor = request.actor!;
@@ -19,6 +20,7 @@ export const createCase = defineHandler(routes.createCase, async (request, deps)
     if (replay) return replay;
   }
   const { body: input } = request;
+  await requireKnownAssignee(deps, actor, input.assigneeId, 'body.assigneeId');
   const customerId =
     input.customerId ?? (await deps.customers.match({ externalId: input.externalId, email: input.contacts.primaryContact?.email }));
   const body = customerId ? { ...input, customerId } : input;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { AgentSchema } from './agents.ts';
 import { CaseSchema, CaseStatusSchema, IsoDateTimeSchema, PrioritySchema } from './case.ts';
 import { CustomerSchema } from './customer.ts';
 import { HTTP_COMMANDS } from './lifecycle.ts';
@@ -88,6 +89,8 @@ export const AttachmentUploadResponseSchema = z.object({
   filename: z.string(),
   contentType: z.string(),
 }).meta({ id: 'AttachmentUpload' });
+
+export const AgentListResponseSchema = z.object({ agents: z.array(AgentSchema) });
 
 export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });
 

@@ -15,11 +15,11 @@ import { setWait } from '../cases/set-wait.ts';
 import { submitDraft } from '../cases/submit-draft.ts';
 import { unassignCase } from '../cases/unassign-case.ts';
 import { updateCase } from '../cases/update-case.ts';
-import { defaultDeps } from '../shared/deps.ts';
+import { agentDeps } from '../shared/agent-deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
 export const routeHandlers = [
   createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, addReply,
   setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
 ];
-export const handler = groupHandler(routeHandlers, defaultDeps);
+export const handler = groupHandler(routeHandlers, agentDeps);

@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   MAIL_BUCKET: z.string().min(3).optional(),
   /** Only send-mail reads it: SES reports what becomes of mail sent with it. */
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
+  /** Only the functions with the agent directory read it: the user pool whose `agents` group it lists. */
+  USER_POOL_ID: z.string().min(1).optional(),
   /** Only the reconciler reads it; tests and the local runtime shorten it. */
   TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS),
 });
@@ -53,6 +55,7 @@ export interface Config {
   mail: MailConfig | undefined;
   mailBucket: string | undefined;
   sesConfigurationSet: string | undefined;
+  userPoolId: string | undefined;
 }
 
 /** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: parsed.data.MAIL_CONFIG,
     mailBucket: parsed.data.MAIL_BUCKET,
     sesConfigurationSet: parsed.data.SES_CONFIGURATION_SET,
+    userPoolId: parsed.data.USER_POOL_ID,
   };
 }

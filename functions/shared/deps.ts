@@ -4,6 +4,7 @@ import { CaseStore } from '../store/case-store.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { CustomerStore } from '../store/customer-store.ts';
 import { TemplateStore } from '../store/template-store.ts';
+import { type AgentDirectory, noAgentDirectory } from './agent-directory.ts';
 import { loadConfig } from './config.ts';
 
 /** What handlers need from the outside world; built once per cold start, replaced in tests. */
@@ -11,6 +12,8 @@ export interface Deps {
   cases: CaseStore;
   customers: CustomerStore;
   templates: TemplateStore;
+  /** Only in the route groups that read it (see agent-deps.ts). */
+  agents: AgentDirectory;
   settings: TenantSettings;
   clock: () => string;
   newId: () => string;
@@ -26,6 +29,7 @@ export function defaultDeps(): Deps {
       cases: new CaseStore(client, config.tableName),
       customers: new CustomerStore(client, config.tableName),
       templates: new TemplateStore(client, config.tableName),
+      agents: noAgentDirectory,
       settings: config.settings,
       clock: () => new Date().toISOString(),
       newId: randomUUID,

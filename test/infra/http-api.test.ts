@@ -8,6 +8,7 @@ import { loadTenantConfig } from '../../lib/tenant-config.ts';
 
 interface Statement {
   Action: string | string[];
+  Resource?: unknown;
 }
 
 const routeList = Object.values(routes);
@@ -20,13 +21,15 @@ describe('HelpdeskApi', () => {
   const templateRoutes = () => Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
   const routeNamed = (key: string) => templateRoutes().find(({ Properties }) => Properties.RouteKey === key);
   const functionId = (group: RouteGroup) => logicalId(stack.api.functions[group].function.node.defaultChild);
-  const actionsOf = (group: RouteGroup) => {
+  const statementsOf = (group: RouteGroup) => {
     const role = logicalId(stack.api.functions[group].function.role?.node.defaultChild);
     return Object.values(template.findResources('AWS::IAM::Policy'))
       .filter(({ Properties }) => JSON.stringify(Properties.Roles).includes(`"${role}"`))
-      .flatMap(({ Properties }) => Properties.PolicyDocument.Statement as Statement[])
-      .flatMap((statement) => statement.Action);
+      .flatMap(({ Properties }) => Properties.PolicyDocument.Statement as Statement[]);
   };
+  const actionsOf = (group: RouteGroup) => statementsOf(group).flatMap((statement) => statement.Action);
+  const environmentOf = (group: RouteGroup) =>
+    template.findResources('AWS::Lambda::Function')[functionId(group)]?.Properties.Environment.Variables as Record<string, unknown>;
 
   beforeAll(() => {
     const app = new App({ context: { ...cdkJson.context, tenant: 'acme', 'aws:cdk:bundling-stacks': [] } });
@@ -102,6 +105,25 @@ describe('HelpdeskApi', () => {
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem']));
     },
   );
+
+  it.each(groups.filter((group) => ROUTE_GROUPS[group].agentDirectory))(
+    'gives the %s function the user pool id and lets it list users in a group of that pool, nothing else',
+    (group) => {
+      const pool = logicalId(stack.identity.userPool.node.defaultChild);
+
+      const cognito = statementsOf(group).filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp:'));
+
+      expect(environmentOf(group).USER_POOL_ID).toEqual({ Ref: pool });
+      expect(cognito).toEqual([expect.objectContaining({ Action: 'cognito-idp:ListUsersInGroup', Effect: 'Allow', Resource: { 'Fn::GetAtt': [pool, 'Arn'] } })]);
+    },
+  );
+
+  it.each(groups.filter((group) => !ROUTE_GROUPS[group].agentDirectory))('gives the %s function no agent directory', (group) => {
+    const actions = actionsOf(group);
+
+    expect(environmentOf(group)).not.toHaveProperty('USER_POOL_ID');
+    expect(actions.filter((action) => action.startsWith('cognito-idp:'))).toEqual([]);
+  });
 
   it('logs every request on the default stage and throttles it', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {

@@ -6,6 +6,7 @@ import { isTyping } from './app.tsx';
 import { CaseActions } from './case-actions.tsx';
 import { Composer, type Composed, type ComposerMode } from './composer.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
+import { FieldEditor } from './field-editor.tsx';
 import { useConsole } from './context.ts';
 import { usePolled } from './polling.ts';
 import { navigate } from './router.ts';
@@ -119,7 +120,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         </div>
         <div>
           <dt>{t('case.priority')}</dt>
-          <dd>{c.priority}</dd>
+          <dd>{t(`priority.${c.priority}`)}</dd>
         </div>
         <div>
           <dt>{t('case.category')}</dt>
@@ -159,6 +160,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         </div>
       )}
       <CaseActions allowed={allowed} run={run} resolveSignal={resolveSignal} />
+      {allowed.has('update_fields') && <FieldEditor current={c} run={run} />}
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('case.timeline')}</h2>
         {moreCursor && (

@@ -4,6 +4,7 @@ import { useI18n } from '../shared/i18n.ts';
 import { isTyping } from './app.tsx';
 import { useConsole } from './context.ts';
 import { usePolled } from './polling.ts';
+import { type Filters, filterQuery, QueueFilters, readFilters } from './queue-filters.tsx';
 import { navigate, pathOf } from './router.ts';
 
 const PAGE = 50;
@@ -12,11 +13,22 @@ const PAGE = 50;
 export function QueueView({ queue }: { queue: QueueName }) {
   const { t, dateTime } = useI18n();
   const { api } = useConsole();
-  const first = usePolled<CaseList>(api, `/queues/${queue}?limit=${PAGE}`);
+  const [filters, setFilters] = useState<Filters>(() => readFilters(location.search));
+  const query = [`limit=${PAGE}`, filterQuery(filters)].filter(Boolean).join('&');
+  const first = usePolled<CaseList>(api, `/queues/${queue}?${query}`);
   const [older, setOlder] = useState<CaseSummary[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const [selected, setSelected] = useState(0);
   const rows = useRef<HTMLTableSectionElement>(null);
+
+  const filter = (next: Filters) => {
+    const search = filterQuery(next);
+    history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+    setFilters(next);
+    setOlder([]);
+    setCursor(undefined);
+    setSelected(0);
+  };
 
   const cases = [...(first.data?.items ?? []), ...older];
   const nextCursor = cursor === undefined ? first.data?.nextCursor : cursor;
@@ -42,7 +54,7 @@ export function QueueView({ queue }: { queue: QueueName }) {
 
   const more = async () => {
     if (!nextCursor) return;
-    const page = await api<CaseList>('GET', `/queues/${queue}?limit=${PAGE}&cursor=${encodeURIComponent(nextCursor)}`);
+    const page = await api<CaseList>('GET', `/queues/${queue}?${query}&cursor=${encodeURIComponent(nextCursor)}`);
     setOlder((shown) => [...shown, ...(page.data?.items ?? [])]);
     setCursor(page.data?.nextCursor ?? null);
   };
@@ -50,6 +62,7 @@ export function QueueView({ queue }: { queue: QueueName }) {
   return (
     <section aria-labelledby="queue-title">
       <h1 id="queue-title">{t(`queue.${queue}`)}</h1>
+      <QueueFilters filters={filters} onChange={filter} />
       {first.error && <p role="alert">{t('error.generic', { message: first.error.message })}</p>}
       {!first.data && !first.error && <p>{t('queue.loading')}</p>}
       {first.data && cases.length === 0 && <p>{t('queue.empty')}</p>}
@@ -84,7 +97,7 @@ export function QueueView({ queue }: { queue: QueueName }) {
                   {c.highlighted && <span class="badge">{t('queue.highlighted')}</span>}
                 </td>
                 <td>{c.labels.tenant}</td>
-                <td>{c.priority}</td>
+                <td>{t(`priority.${c.priority}`)}</td>
                 <td>{c.assigneeId ?? '—'}</td>
                 <td>{queue === 'waiting' && c.dueAt ? dateTime(c.dueAt) : dateTime(c.updatedAt)}</td>
               </tr>

@@ -6,6 +6,7 @@ import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { claimCase } from '../../../functions/cases/claim-case.ts';
+import { noAgentDirectory } from '../../../functions/shared/agent-directory.ts';
 import type { Deps } from '../../../functions/shared/deps.ts';
 import { groupHandler, type HttpEvent } from '../../../functions/shared/http-handler.ts';
 import { CaseStore } from '../../../functions/store/case-store.ts';
@@ -20,6 +21,7 @@ const deps: Deps = {
   cases: new CaseStore(client, 'cases'),
   customers: new CustomerStore(client, 'cases'),
   templates: new TemplateStore(client, 'cases'),
+  agents: noAgentDirectory,
   settings: settings(),
   clock: () => NOW,
   newId: () => CASE_ID,
