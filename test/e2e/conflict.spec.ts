@@ -24,7 +24,7 @@ test('a change made in another browser meanwhile is a 409 shown with a reload, a
   await expect(alert).toContainText(/changed this case meanwhile|zmienił tę sprawę/);
   await alert.getByRole('button', { name: /Reload the case|Wczytaj sprawę ponownie/ }).click();
   await expect(ewa.getByRole('alert')).toHaveCount(0);
-  await expect(ewa.getByText('agent-ala', { exact: true })).toBeVisible();
+  await expect(ewa.locator('.facts')).toContainText('Ala (agent)');
   await expect(ewa.getByRole('button', { name: /^(Claim|Weź sprawę)$/ })).toHaveCount(0);
   await expect(ewa.getByLabel(/Reply to the customer|Odpowiedź do klienta/)).toHaveValue(draft);
 });

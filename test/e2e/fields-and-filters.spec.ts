@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { customerWrites, expectAccessible, signIn } from './console-helpers.ts';
 
-test('an agent edits a case’s fields and finds it again with the queue filters', async ({ page }) => {
+test('an agent edits a case’s fields, finds it again with the queue filters and delegates it', async ({ page }) => {
   const subject = `Toner order (${Date.now()})`;
   await customerWrites(subject, 'We need two black toners for the office printer.');
   await signIn(page, /Ewa/, '/console/queues/to-assign');
@@ -29,4 +29,11 @@ test('an agent edits a case’s fields and finds it again with the queue filters
   await expectAccessible(page);
   await filters.getByLabel(/^(Priority|Priorytet)/).selectOption('low');
   await expect(page.getByRole('link', { name: subject })).toHaveCount(0);
+
+  await filters.getByLabel(/^(Priority|Priorytet)/).selectOption('urgent');
+  await page.getByRole('link', { name: subject }).click();
+  await page.getByLabel(/^(Delegate to|Przekaż do)/).selectOption({ label: 'Ala (agent)' });
+  await page.getByRole('button', { name: /^(Delegate|Przekaż)$/ }).click();
+  await expect(page.locator('.facts')).toContainText('Ala (agent)');
+  await expect(page.locator('.entry-field_change', { hasText: 'Ewa (agent) → Ala (agent)' })).toBeVisible();
 });

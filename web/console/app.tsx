@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from '../shared/api-client.ts';
+import type { AgentList } from '../shared/api-types.ts';
 import { type Session, signIn, signOut } from '../shared/auth.ts';
 import { I18n, LANGUAGES, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
 import type { RuntimeConfig } from '../shared/runtime-config.ts';
@@ -7,14 +8,24 @@ import { CaseView } from './case-view.tsx';
 import { Console } from './context.ts';
 import { MESSAGES } from './messages.ts';
 import { QueueNav } from './queue-nav.tsx';
+import { usePolled } from './polling.ts';
 import { QueueView } from './queue-view.tsx';
 import { useRoute } from './router.ts';
 import { Shortcuts } from './shortcuts.tsx';
+
+/** The directory changes when a tenant adds an agent: rarely. */
+const DIRECTORY_REFRESH_MS = 5 * 60_000;
 
 export function App({ config, session }: { config: RuntimeConfig; session: Session }) {
   const [language, setLanguage] = useState<Language>(preferredLanguage);
   const i18n = useMemo(() => translator(language, MESSAGES), [language]);
   const api = useMemo(() => createApi(config.apiUrl, () => session.token, () => void signIn(config)), [config, session]);
+  const directory = usePolled<AgentList>(api, '/agents', DIRECTORY_REFRESH_MS);
+  const agents = useMemo(() => directory.data?.agents ?? [], [directory.data]);
+  const nameOf = useMemo(() => {
+    const names = new Map(agents.map((agent) => [agent.id, agent.name]));
+    return (id: string) => names.get(id) ?? id;
+  }, [agents]);
   const route = useRoute();
   const [showShortcuts, setShowShortcuts] = useState(false);
 
@@ -36,7 +47,7 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
 
   return (
     <I18n.Provider value={i18n}>
-      <Console.Provider value={{ api, session }}>
+      <Console.Provider value={{ api, session, agents, nameOf }}>
         <a class="skip" href="#content">
           {i18n.t('app.skip')}
         </a>
@@ -54,7 +65,7 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
                 ))}
               </select>
             </label>
-            <span class="who">{i18n.t('app.signedInAs', { name: session.userId })}</span>
+            <span class="who">{i18n.t('app.signedInAs', { name: nameOf(session.userId) })}</span>
             <button type="button" onClick={() => signOut(config)}>
               {i18n.t('app.signOut')}
             </button>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Command } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { COMMAND_REQUESTS, ONE_CLICK, RESOLUTION_METHODS } from './commands.ts';
+import { useConsole } from './context.ts';
 
 type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
 
@@ -22,6 +23,7 @@ export function CaseActions({ allowed, run, resolveSignal }: { allowed: Set<Comm
       </div>
       {(allowed.has('resolve') || allowed.has('close')) && <ResolveForm allowed={allowed} run={run} openSignal={resolveSignal} />}
       {allowed.has('set_wait') && <WaitForm run={run} />}
+      {allowed.has('delegate') && <DelegateForm run={run} />}
     </section>
   );
 }
@@ -75,6 +77,30 @@ function WaitForm({ run }: { run: Run }) {
         </label>
         <button type="submit">{t('wait.start')}</button>
       </fieldset>
+    </form>
+  );
+}
+
+function DelegateForm({ run }: { run: Run }) {
+  const { t } = useI18n();
+  const { agents, session } = useConsole();
+  const others = agents.filter((agent) => agent.id !== session.userId);
+  const [agentId, setAgentId] = useState('');
+  const chosen = others.some((agent) => agent.id === agentId) ? agentId : (others[0]?.id ?? '');
+  if (others.length === 0) return null;
+  return (
+    <form class="inline-form" onSubmit={(event) => (event.preventDefault(), void run('POST', '/delegate', { agentId: chosen }))}>
+      <label>
+        {t('delegate.to')}{' '}
+        <select value={chosen} onChange={(event) => setAgentId(event.currentTarget.value)}>
+          {others.map((agent) => (
+            <option value={agent.id} key={agent.id}>
+              {agent.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">{t('command.delegate')}</button>
     </form>
   );
 }

@@ -15,7 +15,7 @@ import { Timeline } from './timeline.tsx';
 /** One case: its header and labels, what the agent may do now, the timeline, and the composer. */
 export function CaseView({ caseId }: { caseId: string }) {
   const { t, dateTime } = useI18n();
-  const { api } = useConsole();
+  const { api, nameOf } = useConsole();
   const loaded = usePolled<CaseWithTimeline>(api, `/cases/${encodeURIComponent(caseId)}`);
   const [older, setOlder] = useState<TimelineEntryView[]>([]);
   const [olderCursor, setOlderCursor] = useState<string | null | undefined>(undefined);
@@ -116,7 +116,7 @@ export function CaseView({ caseId }: { caseId: string }) {
         </div>
         <div>
           <dt>{t('case.assignee')}</dt>
-          <dd>{c.assigneeId ?? t('case.unassigned')}</dd>
+          <dd>{c.assigneeId ? nameOf(c.assigneeId) : t('case.unassigned')}</dd>
         </div>
         <div>
           <dt>{t('case.priority')}</dt>

@@ -1,11 +1,16 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from '../shared/api-client.ts';
+import type { Agent } from '../shared/api-types.ts';
 import type { Session } from '../shared/auth.ts';
 
 export interface ConsoleContext {
   api: Api;
   session: Session;
+  /** The agent directory, for pickers; empty until it has loaded. */
+  agents: Agent[];
+  /** An agent's name, or the id itself for one the directory does not know. */
+  nameOf: (id: string) => string;
 }
 
 export const Console = createContext<ConsoleContext | null>(null);

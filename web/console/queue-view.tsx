@@ -12,7 +12,7 @@ const PAGE = 50;
 /** One work queue: the first page kept fresh by polling, older pages on request; j/k and Enter work it. */
 export function QueueView({ queue }: { queue: QueueName }) {
   const { t, dateTime } = useI18n();
-  const { api } = useConsole();
+  const { api, nameOf } = useConsole();
   const [filters, setFilters] = useState<Filters>(() => readFilters(location.search));
   const query = [`limit=${PAGE}`, filterQuery(filters)].filter(Boolean).join('&');
   const first = usePolled<CaseList>(api, `/queues/${queue}?${query}`);
@@ -98,7 +98,7 @@ export function QueueView({ queue }: { queue: QueueName }) {
                 </td>
                 <td>{c.labels.tenant}</td>
                 <td>{t(`priority.${c.priority}`)}</td>
-                <td>{c.assigneeId ?? '—'}</td>
+                <td>{c.assigneeId ? nameOf(c.assigneeId) : '—'}</td>
                 <td>{queue === 'waiting' && c.dueAt ? dateTime(c.dueAt) : dateTime(c.updatedAt)}</td>
               </tr>
             ))}

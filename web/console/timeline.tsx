@@ -1,5 +1,9 @@
 import type { TimelineEntryView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
+import { useConsole } from './context.ts';
+
+/** Fields that hold an agent's id, shown by name. */
+const AGENT_FIELDS = new Set(['assigneeId', 'delegatedBy']);
 
 /** The case's history, oldest first; each kind of entry looks different, private notes most of all. */
 export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
@@ -16,6 +20,8 @@ export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
 
 function Entry({ entry }: { entry: TimelineEntryView }) {
   const { t, dateTime } = useI18n();
+  const { nameOf } = useConsole();
+  const valueOf = (field: string, value: unknown) => (AGENT_FIELDS.has(field) && typeof value === 'string' ? nameOf(value) : shown(value));
   const header = (
     <p class="entry-head">
       <strong>{t(`entry.${entry.type}`)}</strong>{' '}
@@ -30,7 +36,7 @@ function Entry({ entry }: { entry: TimelineEntryView }) {
           {header}
           <ul>
             {entry.changes.map((change) => (
-              <li key={change.field}>{t('entry.change', { field: change.field, from: shown(change.from), to: shown(change.to) })}</li>
+              <li key={change.field}>{t('entry.change', { field: change.field, from: valueOf(change.field, change.from), to: valueOf(change.field, change.to) })}</li>
             ))}
           </ul>
         </>

@@ -3,6 +3,7 @@ import type { Command } from '../../functions/domain/lifecycle.ts';
 import type { QueueName } from '../../functions/domain/queues.ts';
 import type { NoteInputSchema, ReplyInputSchema, ResolveInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
+  AgentListResponseSchema,
   CaseListResponseSchema,
   CaseSummarySchema,
   CaseViewSchema,
@@ -29,3 +30,5 @@ export type ResolveBody = z.input<typeof ResolveInputSchema>;
 export type WaitBody = z.input<typeof WaitInputSchema>;
 
 export type CustomerResponse = z.infer<typeof CustomerResponseSchema>;
+export type AgentList = z.infer<typeof AgentListResponseSchema>;
+export type Agent = AgentList['agents'][number];
