@@ -38,4 +38,15 @@ test('an agent signs in, finds a case, notes it and returns to the queue with th
 
   await page.keyboard.press('u');
   await expect(page.getByRole('heading', { name: /^(To assign|Do przydzielenia)$/ })).toBeVisible();
+
+  // The note made Ala the case's assignee: it is now among her cases, reached through the palette.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: /Command palette|Paleta poleceń/ });
+  await expect(palette).toBeVisible();
+  await expectAccessible(page);
+  await page.keyboard.type('my cases');
+  await page.keyboard.press('Enter');
+  await expect(palette).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: /^(My cases|Moje sprawy)$/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: subject })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { type Session, signIn, signOut } from '../shared/auth.ts';
 import { I18n, LANGUAGES, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
 import type { RuntimeConfig } from '../shared/runtime-config.ts';
 import { CaseView } from './case-view.tsx';
+import { CommandPalette, type PaletteAction } from './command-palette.tsx';
 import { Console } from './context.ts';
 import { MESSAGES } from './messages.ts';
 import { QueueNav } from './queue-nav.tsx';
@@ -28,6 +29,8 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
   }, [agents]);
   const route = useRoute();
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showPalette, setShowPalette] = useState(false);
+  const [viewActions, setViewActions] = useState<PaletteAction[]>([]);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -39,6 +42,9 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
       if (event.key === '?' && !isTyping(event)) {
         event.preventDefault();
         setShowShortcuts(true);
+      } else if (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        setShowPalette(true);
       }
     };
     addEventListener('keydown', onKey);
@@ -47,7 +53,7 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
 
   return (
     <I18n.Provider value={i18n}>
-      <Console.Provider value={{ api, session, agents, nameOf }}>
+      <Console.Provider value={{ api, session, agents, nameOf, offerActions: setViewActions }}>
         <a class="skip" href="#content">
           {i18n.t('app.skip')}
         </a>
@@ -75,6 +81,7 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
           {route.view === 'queue' ? <QueueView queue={route.queue} key={route.queue} /> : <CaseView caseId={route.caseId} key={route.caseId} />}
         </main>
         {showShortcuts && <Shortcuts onClose={() => setShowShortcuts(false)} />}
+        {showPalette && <CommandPalette actions={viewActions} onClose={() => setShowPalette(false)} />}
       </Console.Provider>
     </I18n.Provider>
   );

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../shared/api-client.ts';
 import type { CaseWithTimeline, Command, TimelineEntryView, TimelinePage } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { isTyping } from './app.tsx';
 import { CaseActions } from './case-actions.tsx';
+import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { Composer, type Composed, type ComposerMode } from './composer.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
 import { FieldEditor } from './field-editor.tsx';
@@ -15,7 +16,7 @@ import { Timeline } from './timeline.tsx';
 /** One case: its header and labels, what the agent may do now, the timeline, and the composer. */
 export function CaseView({ caseId }: { caseId: string }) {
   const { t, dateTime } = useI18n();
-  const { api, nameOf } = useConsole();
+  const { api, nameOf, offerActions } = useConsole();
   const loaded = usePolled<CaseWithTimeline>(api, `/cases/${encodeURIComponent(caseId)}`);
   const [older, setOlder] = useState<TimelineEntryView[]>([]);
   const [olderCursor, setOlderCursor] = useState<string | null | undefined>(undefined);
@@ -85,6 +86,26 @@ export function CaseView({ caseId }: { caseId: string }) {
       failed(error);
     }
   };
+
+  // The palette's actions outlive this render: they must act on the case as it is when chosen.
+  const latestRun = useRef(run);
+  latestRun.current = run;
+  const allowedList = loaded.data?.case.allowedCommands.join(' ') ?? '';
+  useEffect(() => {
+    const allowedNow = new Set(allowedList.split(' '));
+    const actions = [
+      ...(allowedNow.has('reply') ? [{ id: 'reply', label: t('shortcuts.reply'), run: () => (setMode('reply'), setFocusSignal((n) => n + 1)) }] : []),
+      ...(allowedNow.has('note') ? [{ id: 'note', label: t('shortcuts.note'), run: () => (setMode('note'), setFocusSignal((n) => n + 1)) }] : []),
+      ...(allowedNow.has('resolve') ? [{ id: 'resolve', label: t('shortcuts.resolve'), run: () => setResolveSignal((n) => n + 1) }] : []),
+      ...ONE_CLICK.filter((command) => allowedNow.has(command)).map((command) => ({
+        id: command,
+        label: t(`command.${command}`),
+        run: () => void latestRun.current(COMMAND_REQUESTS[command]!.method, COMMAND_REQUESTS[command]!.path),
+      })),
+    ];
+    offerActions(actions);
+    return () => offerActions([]);
+  }, [allowedList, t, offerActions]);
 
   if (loaded.error instanceof ApiError && loaded.error.status === 404) return <p role="alert">{t('case.notFound')}</p>;
   if (!loaded.data) return <p>{loaded.error ? t('error.generic', { message: loaded.error.message }) : t('queue.loading')}</p>;

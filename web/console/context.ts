@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { Api } from '../shared/api-client.ts';
 import type { Agent } from '../shared/api-types.ts';
 import type { Session } from '../shared/auth.ts';
+import type { PaletteAction } from './command-palette.tsx';
 
 export interface ConsoleContext {
   api: Api;
@@ -11,6 +12,8 @@ export interface ConsoleContext {
   agents: Agent[];
   /** An agent's name, or the id itself for one the directory does not know. */
   nameOf: (id: string) => string;
+  /** What the open view adds to the command palette (a case: the commands allowed on it). */
+  offerActions: (actions: PaletteAction[]) => void;
 }
 
 export const Console = createContext<ConsoleContext | null>(null);

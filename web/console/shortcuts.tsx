@@ -11,6 +11,7 @@ const KEYS: [string, string][] = [
   ['u', 'shortcuts.back'],
   ['Ctrl+Enter', 'shortcuts.send'],
   ['Esc', 'shortcuts.leave'],
+  ['Ctrl+K', 'shortcuts.palette'],
   ['?', 'shortcuts.help'],
 ];
 

@@ -1,0 +1,95 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useI18n } from '../shared/i18n.ts';
+import { navigate, QUEUES } from './router.ts';
+
+export interface PaletteAction {
+  id: string;
+  label: string;
+  run: () => void;
+}
+
+/**
+ * Ctrl/Cmd+K: type to filter every place and action the console offers right now (the queues, and
+ * on a case the commands the API allows), arrows to choose, Enter to run.
+ */
+export function CommandPalette({ actions, onClose }: { actions: PaletteAction[]; onClose: () => void }) {
+  const { t } = useI18n();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const everything = useMemo<PaletteAction[]>(
+    () => [
+      ...QUEUES.map((queue) => ({
+        id: `queue-${queue}`,
+        label: t('palette.goTo', { place: t(`queue.${queue}`) }),
+        run: () => navigate({ view: 'queue', queue }),
+      })),
+      ...actions,
+    ],
+    [actions, t],
+  );
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = everything.filter((action) => words.every((word) => action.label.toLowerCase().includes(word)));
+  const chosen = Math.min(active, Math.max(0, shown.length - 1));
+
+  useEffect(() => {
+    const element = dialog.current!;
+    element.showModal();
+    const closed = () => onClose();
+    element.addEventListener('close', closed);
+    return () => element.removeEventListener('close', closed);
+  }, [onClose]);
+
+  const runChosen = () => {
+    const action = shown[chosen];
+    if (!action) return;
+    dialog.current?.close();
+    action.run();
+  };
+
+  return (
+    <dialog ref={dialog} class="palette" aria-label={t('palette.title')}>
+      <input
+        type="text"
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="palette-options"
+        aria-activedescendant={shown[chosen] ? `palette-${shown[chosen].id}` : undefined}
+        aria-label={t('palette.title')}
+        placeholder={t('palette.placeholder')}
+        value={query}
+        onInput={(event) => {
+          setQuery(event.currentTarget.value);
+          setActive(0);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+            event.preventDefault();
+            setActive(Math.max(0, Math.min(shown.length - 1, chosen + (event.key === 'ArrowDown' ? 1 : -1))));
+          } else if (event.key === 'Enter') {
+            event.preventDefault();
+            runChosen();
+          }
+        }}
+      />
+      <ul id="palette-options" role="listbox" aria-label={t('palette.title')}>
+        {shown.map((action, index) => (
+          <li
+            id={`palette-${action.id}`}
+            key={action.id}
+            role="option"
+            aria-selected={index === chosen}
+            onClick={() => {
+              setActive(index);
+              dialog.current?.close();
+              action.run();
+            }}
+          >
+            {action.label}
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 && <p>{t('palette.nothing')}</p>}
+    </dialog>
+  );
+}
