@@ -11,9 +11,10 @@ const NEWEST_ENTRIES = 50;
 /**
  * A case with its newest timeline entries: the case, then its entries up to the count the case
  * had when read, so the two always agree. Opening a case never assigns it (Welyo); it lands in
- * the agent's "recently accessed" list, and the assignee opening it clears its highlight.
+ * the agent's "recently accessed" list (a refresh with If-None-Match does not write it again), and
+ * the assignee opening it clears its highlight.
  */
-export const getCase = defineHandler(routes.getCase, async ({ params, actor }, deps) => {
+export const getCase = defineHandler(routes.getCase, async ({ params, actor, revalidating }, deps) => {
   let c = await deps.cases.getCase(params.caseId);
   const newest = await deps.cases.timelinePage(c.id, { order: 'newest_first', limit: NEWEST_ENTRIES, upTo: c.entryCount });
   const now = deps.clock();
@@ -27,7 +28,8 @@ export const getCase = defineHandler(routes.getCase, async ({ params, actor }, d
       if (!(error instanceof ConflictError)) throw error;
     }
   }
-  await deps.cases.recordAccess(actor!.id, toCaseSummary(c, deps.settings), now);
+  // A client refreshing the case it shows is not opening it again: polling must not write every few seconds.
+  if (!revalidating) await deps.cases.recordAccess(actor!.id, toCaseSummary(c, deps.settings), now);
   const body = {
     case: toCaseView(c, actor!, deps.settings),
     timeline: toTimelineView(c, newest.items.reverse()),

@@ -27,6 +27,8 @@ export interface Request<R extends Route> {
   actor: R['auth'] extends 'public' ? null : Actor;
   /** The version from `If-Match`, when the caller sent one. */
   ifMatch: number | undefined;
+  /** The caller holds a copy and asks whether it changed (`If-None-Match`): a refresh, not a first look. */
+  revalidating: boolean;
   idempotencyKey: string | undefined;
   /** Identifies the request for idempotency: the same key with another request is refused. */
   fingerprint: string;
@@ -110,6 +112,7 @@ function parseRequest(route: Route, event: HttpEvent): Request<Route> {
     body,
     actor,
     ifMatch: parseIfMatch(headers['if-match']),
+    revalidating: headers['if-none-match'] !== undefined,
     idempotencyKey: parseIdempotencyKey(headers['idempotency-key']),
     fingerprint: createHash('sha256').update(`${event.routeKey}\n${event.rawPath}\n${rawBody}`).digest('base64url'),
   } as Request<Route>;
@@ -169,8 +172,8 @@ function conditional(result: HttpResult, ifNoneMatch: string | undefined): HttpR
 }
 
 function respond(result: HttpResult): APIGatewayProxyResultV2 {
-  // A 304 has no body (RFC 9110 §15.4.5), so no content type either.
-  if (result.status === 304) return { statusCode: 304, headers: { ...result.headers } };
+  // A 204 or 304 has no body (RFC 9110 §15.3.5, §15.4.5), so no content type either.
+  if (result.status === 204 || result.status === 304) return { statusCode: result.status, headers: { ...result.headers } };
   return {
     statusCode: result.status,
     headers: { 'content-type': 'application/json', ...result.headers },

@@ -83,6 +83,20 @@ describe('recently accessed', () => {
     expect(recent.body.items[0]).toMatchObject({ id, assigneeId: 'agent-ewa' });
   });
 
+  it('are not touched by a refresh: a poll with If-None-Match does not count as opening the case again', async () => {
+    const first = await newCase('agent2');
+    const second = await newCase('agent2');
+    const opened = await api('agent', 'GET', `/cases/${first.id}`);
+    await api('agent', 'GET', `/cases/${second.id}`);
+
+    const refreshed = await api('agent', 'GET', `/cases/${first.id}`, { headers: { 'if-none-match': '"stale"' } });
+    const recent = await api('agent', 'GET', '/queues/recent?limit=2');
+
+    expect(opened.status).toBe(200);
+    expect(refreshed.status).toBe(200);
+    expect(recent.body.items.map((c: { id: string }) => c.id)).toEqual([second.id, first.id]);
+  });
+
   it("link a new case by its primary contact's e-mail, or by its external ID first", async () => {
     const email = `${unique('auto')}@example.com`;
     const byEmail = (await api('agent', 'POST', '/customers', { body: { email } })).body.customer;
