@@ -2,6 +2,7 @@ import { BUSY_CASE_RETRY } from '../functions/shared/retry-on-conflict.ts';
 import { SES_MAX_MESSAGE_BYTES } from '../local/mail/smtp-listener.ts';
 import type { Bundle } from './bundles.ts';
 import type { ColdStart } from './cold-start.ts';
+import { type ConsoleSize, FIRST_LOAD_JS_TARGET_BYTES } from './console-size.ts';
 import {
   BURST_NAME,
   type BurstRound,
@@ -40,6 +41,17 @@ import {
   type TypicalCase,
   USD_PER_1000_TRANSITIONS,
 } from './timer-transitions.ts';
+import {
+  INTERACTIVE_P95_TARGET_MS,
+  QUEUE_CASES,
+  QUEUE_PATH,
+  type QueueVisits,
+  ROUND_TIMEOUT_MS,
+  VISIT_NAME,
+  WEB_ROUNDS,
+  WEB_WARMUP_ROUNDS,
+  type WebConsoleResult,
+} from './web-console.ts';
 
 export const BUNDLE_TARGET_KB = 300;
 export const COLD_START_TARGET_RATIO = 1.5;
@@ -57,10 +69,13 @@ export interface BenchResults {
   timers: TimerTransitionsResult;
   concurrency: ConcurrencyResult;
   mail: MailResult;
+  web: WebConsoleResult;
 }
 
 /** What a run of some sections measured (`npm run bench -- --only …`); a section not run is undefined. */
-export type MeasuredSections = { [K in 'cost' | 'bundles' | 'coldStarts' | 'timers' | 'concurrency' | 'mail']: BenchResults[K] | undefined };
+export type MeasuredSections = {
+  [K in 'cost' | 'bundles' | 'coldStarts' | 'timers' | 'concurrency' | 'mail' | 'web']: BenchResults[K] | undefined;
+};
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const count = (value: number) => value.toLocaleString('en-US');
@@ -284,6 +299,8 @@ function summaryTable(results: BenchResults): string {
       [`Mail ingest, ${INGEST_MESSAGES} messages ${INGEST_BURST} at a time`, INGEST_TARGET, ...tally(results.mail.rounds.map((r) => r.verdict))],
       ['Mail latency, SMTP to "to assign"', LATENCY_TARGET, ...tally([results.mail.latency.verdict])],
       ['Memory of the largest message', LARGE_TARGET, ...tally([results.mail.large?.verdict ?? 'FAIL'])],
+      ['Console JS on first load', FIRST_LOAD_TARGET, ...tally([results.web.size.verdict])],
+      ...results.web.visits.map((v) => [`"To assign" interactive, ${VISIT_NAME[v.visit]}`, INTERACTIVE_TARGET, ...tally([v.verdict])]),
     ],
     [false, false, true, true],
   );
@@ -366,6 +383,28 @@ function ingestPackagesTable(bundles: BenchResults['bundles'] | undefined): stri
   );
 }
 
+const FIRST_LOAD_TARGET = `≤ ${FIRST_LOAD_JS_TARGET_BYTES / 1024} KB gzipped`;
+const INTERACTIVE_TARGET = `p95 < ${count(INTERACTIVE_P95_TARGET_MS)} ms from navigation`;
+
+function consoleSizeTable(size: ConsoleSize): string {
+  return table(
+    ['File', 'Loaded by index.html as', 'Bytes', 'Gzipped bytes', `Target: JS ${FIRST_LOAD_TARGET}`],
+    [
+      ...size.assets.map((a) => [a.path, a.loadedAs, count(a.bytes), count(a.gzipBytes), '']),
+      ['All first-load JS', '', count(size.jsBytes), `${count(size.jsGzipBytes)} (${kb(size.jsGzipBytes)} KB)`, size.verdict],
+    ],
+    [false, false, true, true, false],
+  );
+}
+
+function queueTable(visits: QueueVisits[]): string {
+  return table(
+    ['Visit', 'Rounds', 'First link visible p50 ms', 'Interactive p50 ms', 'p95 ms', 'Max ms', `Target ${INTERACTIVE_TARGET}`],
+    visits.map((v) => [VISIT_NAME[v.visit], String(v.rounds), ms(v.visibleP50Ms), ms(v.p50Ms), ms(v.p95Ms), ms(v.maxMs), v.verdict]),
+    [false, true, true, true, true, true, false],
+  );
+}
+
 const costSection = (cost: DynamoDbCostResult) => ['## 1. DynamoDB cost per API operation', '', costTable(cost.operations)];
 
 const bundleSection = (bundles: BenchResults['bundles']) => [
@@ -418,7 +457,19 @@ const mailSection = (mail: MailResult, bundles: BenchResults['bundles'] | undefi
   ingestPackagesTable(bundles),
 ];
 
-/** The six result sections, as printed to the terminal and embedded in docs/performance.md. */
+const webSection = (web: WebConsoleResult) => [
+  '## 7. Agent console in Chromium',
+  '',
+  'First load: what the built `web/dist/console/index.html` loads before the app runs (gzip at zlib\'s default level):',
+  '',
+  consoleSizeTable(web.size),
+  '',
+  `The "to assign" queue (${QUEUE_CASES} cases), from navigating to \`${QUEUE_PATH}\` to the queue answering \`j\`:`,
+  '',
+  queueTable(web.visits),
+];
+
+/** The seven result sections, as printed to the terminal and embedded in docs/performance.md. */
 export function renderTables(results: BenchResults): string {
   return [
     '## Summary',
@@ -436,6 +487,8 @@ export function renderTables(results: BenchResults): string {
     ...concurrencySection(results.concurrency),
     '',
     ...mailSection(results.mail, results.bundles),
+    '',
+    ...webSection(results.web),
   ].join('\n');
 }
 
@@ -448,6 +501,7 @@ export function renderSections(m: MeasuredSections): string {
     m.timers && timerSection(m.timers),
     m.concurrency && concurrencySection(m.concurrency),
     m.mail && mailSection(m.mail, bundles),
+    m.web && webSection(m.web),
   ]
     .filter((lines): lines is string[] => Array.isArray(lines))
     .map((lines) => lines.join('\n'))
@@ -474,6 +528,7 @@ ${table(
     ['CPU', machine.cpu],
     ['esbuild', machine.esbuild],
     ['DynamoDB Local', machine.dynamoDbLocal],
+    ['Chromium', results.web.chromium],
     ['Calls per operation', `${results.calls}, after a warm-up pass of ${results.warmupCalls} per operation`],
     ['Cold-import runs', `${results.runs} per bundle, after one unrecorded run each`],
     ['Timer clock', `${results.timers.timeScale}× real time (a day lasts ${(86_400 * results.timers.timeScale).toFixed(3)} s)`],
@@ -483,6 +538,7 @@ ${table(
       `${INGEST_ROUNDS} of ${INGEST_MESSAGES} messages and ${LATENCY_MESSAGES} single messages, after an unrecorded burst of ${INGEST_BURST} ` +
         `and ${LATENCY_WARMUP_MESSAGES} single messages`,
     ],
+    ['Console rounds', `${WEB_ROUNDS} per kind of visit, after ${WEB_WARMUP_ROUNDS} unrecorded rounds each`],
   ],
 )}
 
@@ -587,6 +643,31 @@ ${table(
     a failed ingestion fails the bench.
   - *What the ingest-mail bundle holds*: the packages of its bundle in section 2, largest first; those under 1 KB
     are summed in one row.
+- **Agent console in Chromium.** The console is built first with \`npm run build:web\` (Vite, \`web/vite.config.ts\`),
+  so both parts measure the build \`npm start\` serves and CDK uploads.
+  - *First load*: the files the built \`index.html\` names, read from \`web/dist/console/\`: its \`<script type="module">\`,
+    any \`<link rel="modulepreload">\` and its stylesheets. A chunk the app imports later, on demand, is not first-load
+    weight and is not listed, nor is the page itself. *Gzipped bytes* are each file gzipped by \`node:zlib\` at its default
+    level, as a server compresses it on the wire (Vite's build report differs a little: its gzip comes out some tens of
+    bytes apart, and its kB are of 1,000 bytes). The target holds the JavaScript's sum to ${FIRST_LOAD_JS_TARGET_BYTES / 1024} KB of 1,024 bytes; the stylesheet is
+    listed, not counted.
+  - *The queue*: a fourth in-memory local helpdesk (\`startLocalHelpdesk\`) serves the build at \`/console/\` as \`npm start\`
+    does, with ${QUEUE_CASES} cases filed by the robot over HTTP in "to assign". Headless Chromium (\`CHROMIUM_PATH\`, else
+    \`/usr/bin/chromium\`), driven by Playwright from the bench's process, which also runs the helpdesk, signs in once as
+    Ala through the local sign-in page; the console keeps the token in the tab's sessionStorage, so every later
+    navigation of the tab starts signed in. Each round leaves for \`about:blank\`, then times a full navigation to
+    \`${QUEUE_PATH}\` from just before \`page.goto\` until the queue answers input: its first case link is visible (checked
+    every animation frame), and a press of \`j\`, a real key event through the DevTools protocol pressed again until it
+    takes, has put the focus on a case link. *First link visible* stops the clock at the first of the two. The time
+    includes the page, its scripts and stylesheet, \`config.json\`, \`GET /queues/to-assign\` through the handler and
+    DynamoDB Local, rendering, and the round trips to the browser of the checks and key presses. It is all on loopback, with
+    no network latency or bandwidth limit: over a real network, add the round trips.
+  - *First visit* has the HTTP cache turned off (DevTools' "Disable cache"), so every round fetches every file as a new
+    agent's browser does; *return visit* takes the scripts and the stylesheet from the cache, where the server's
+    \`immutable\` cache-control keeps them. Each runs ${WEB_ROUNDS} recorded rounds after ${WEB_WARMUP_ROUNDS} unrecorded ones; p95 is nearest-rank
+    (rank ⌈0.95 × ${WEB_ROUNDS}⌉ = ${Math.ceil(0.95 * WEB_ROUNDS)}, fastest first). A round not interactive within ${ROUND_TIMEOUT_MS / 1000} s, a script the queue loads
+    that the first-load list leaves out (from the page's resource timing), or another build replacing
+    \`web/dist/console\` during the rounds fails the bench.
 
 ${renderTables(results)}
 `;

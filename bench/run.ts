@@ -12,11 +12,12 @@ import { describeMachine } from './machine.ts';
 import { measureMail } from './mail.ts';
 import { type BenchResults, renderDocument, renderSections, renderTables } from './report.ts';
 import { measureTimerTransitions, TIME_SCALE } from './timer-transitions.ts';
+import { measureWebConsole } from './web-console.ts';
 
 const DEFAULT_CALLS = 200;
 const DEFAULT_RUNS = 15;
 /** "bundles" is bundle size and cold import together: the one needs the other's bundles. */
-const SECTIONS = ['cost', 'bundles', 'timers', 'concurrency', 'mail'] as const;
+const SECTIONS = ['cost', 'bundles', 'timers', 'concurrency', 'mail', 'web'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -65,13 +66,18 @@ try {
           measureMail({ log, ingestBundle: ingestBundleOf(bundles.functions) }),
         )
       : undefined;
+  const web = wants('web')
+    ? await step('Agent console: first-load size of the build, and the "to assign" queue in Chromium on the local helpdesk', () => measureWebConsole({ log }))
+    : undefined;
 
   log('');
   // A wrong status, or a timer that never fired, means the numbers describe something else: they must not become the record.
   // A slow burst is a finding, not a broken measurement: it is a FAIL row in the document.
-  const failures = [...(cost?.failures ?? []), ...(timers?.failures ?? []), ...(concurrency?.failures ?? []), ...(mail?.failures ?? [])];
-  if (only || !cost || !bundles || !coldStarts || !timers || !concurrency || !mail) {
-    log(renderSections({ cost, bundles, coldStarts, timers, concurrency, mail }));
+  const failures = [
+    ...(cost?.failures ?? []), ...(timers?.failures ?? []), ...(concurrency?.failures ?? []), ...(mail?.failures ?? []), ...(web?.failures ?? []),
+  ];
+  if (only || !cost || !bundles || !coldStarts || !timers || !concurrency || !mail || !web) {
+    log(renderSections({ cost, bundles, coldStarts, timers, concurrency, mail, web }));
     log('');
     if (failures.length > 0) console.error(`Bench failed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
     log(`Only ${[...selected].join(', ')}: docs/performance.md is written only by the full run (${elapsed()} elapsed)`);
@@ -79,7 +85,7 @@ try {
   } else {
     const command = calls === DEFAULT_CALLS && runs === DEFAULT_RUNS ? 'npm run bench' : `npm run bench -- --calls ${calls} --runs ${runs}`;
     const results: BenchResults = {
-      command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts, timers, concurrency, mail,
+      command, machine: describeMachine(), calls, warmupCalls: WARMUP_CALLS, runs, cost, bundles, coldStarts, timers, concurrency, mail, web,
     };
     log(renderTables(results));
     log('');
