@@ -53,8 +53,9 @@ describe('HandlerFunction', () => {
     const functions = handlerFunctions();
 
     for (const { Properties } of functions) {
-      // The timer and mail functions' own variables are checked in case-timers.test.ts and mail-*.test.ts.
-      const own = ['STATE_MACHINE_ARN', 'TIMER_RECONCILE_MARGIN_SECONDS', 'MAIL_CONFIG', 'MAIL_BUCKET', 'SES_CONFIGURATION_SET'];
+      // The timer and mail functions' own variables are checked in case-timers.test.ts and mail-*.test.ts,
+      // the agent directory's (USER_POOL_ID) in http-api.test.ts.
+      const own = ['STATE_MACHINE_ARN', 'TIMER_RECONCILE_MARGIN_SECONDS', 'MAIL_CONFIG', 'MAIL_BUCKET', 'SES_CONFIGURATION_SET', 'USER_POOL_ID'];
       const names = Object.keys(Properties.Environment.Variables).filter((name) => !own.includes(name));
       expect(names.sort()).toEqual([
         'NODE_OPTIONS',
