@@ -7,6 +7,7 @@ import {
   DelegateInputSchema,
   LinkCustomerInputSchema,
   NoteInputSchema,
+  ReplyDraftInputSchema,
   ReplyInputSchema,
   ResolveInputSchema,
   RobotRejectInputSchema,
@@ -23,6 +24,8 @@ import {
   AttachmentLinkResponseSchema,
   AttachmentUploadResponseSchema,
   CustomerResponseSchema,
+  MailHtmlResponseSchema,
+  ReplyDraftResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
 import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
@@ -60,8 +63,9 @@ export interface Route {
   mutation?: boolean;
   /** Polled: answers 304 with no body while `If-None-Match` names its ETag (the handler's, else a hash of the body). */
   conditional?: boolean;
-  status: 200 | 201;
-  response: z.ZodType;
+  status: 200 | 201 | 204;
+  /** The answer's body; none for 204. */
+  response?: z.ZodType;
   /** When the route may also answer 201 with a new resource, what that means. */
   created?: string;
 }
@@ -112,10 +116,33 @@ export const routes = {
     summary: 'A short-lived download link for an attachment of an inbound e-mail; quarantined ones are refused (403)',
     status: 200, response: AttachmentLinkResponseSchema,
   },
+  getMailHtml: {
+    method: 'GET', path: '/cases/{caseId}/timeline/{seq}/html', group: 'case-queries', auth: STAFF,
+    params: z.object({ caseId: z.uuid(), seq: z.coerce.number().int().positive() }),
+    summary: 'The sanitised HTML of an inbound e-mail, for a sandboxed iframe; 404 when the message had no HTML, 413 when it is over 1 MB',
+    status: 200, response: MailHtmlResponseSchema,
+  },
   createAttachmentUpload: {
     method: 'POST', path: '/cases/{caseId}/attachments', group: 'case-queries', auth: HUMANS, params: CaseParams, body: AttachmentUploadInputSchema,
     summary: 'A 15-minute link to PUT a file to (with its Content-Type), for a reply on this case to attach by its key',
     status: 201, response: AttachmentUploadResponseSchema,
+  },
+  getReplyDraft: {
+    method: 'GET', path: '/cases/{caseId}/reply-draft', group: 'case-queries', auth: HUMANS, params: CaseParams,
+    summary: "The caller's own unsent reply on the case, as last saved; null when there is none. Nobody else's draft is ever shown",
+    status: 200, response: ReplyDraftResponseSchema,
+  },
+  saveReplyDraft: {
+    method: 'PUT', path: '/cases/{caseId}/reply-draft', group: 'case-commands', auth: HUMANS, params: CaseParams, body: ReplyDraftInputSchema,
+    summary:
+      "Save the caller's unsent reply as they type (not on the timeline; dropped 30 days after the last save). The first save on a " +
+      'New case starts work on it, as any agent update does (In Progress, OPEN; an unassigned case is taken); later saves change only ' +
+      "the draft, never the case's version. Sending the reply (POST …/replies, or …/resolve with a reply) discards it",
+    status: 200, response: ReplyDraftResponseSchema,
+  },
+  deleteReplyDraft: {
+    method: 'DELETE', path: '/cases/{caseId}/reply-draft', group: 'case-commands', auth: HUMANS, params: CaseParams,
+    summary: "Discard the caller's unsent reply; 204 whether or not there was one", status: 204,
   },
   updateCase: caseRoute('', 'Change title, type, category, priority, SLA level, custom status, contacts', UpdateCaseInputSchema, 'PATCH'),
   submitDraft: caseRoute('/submit', 'Submit a draft; every missing field is reported'),

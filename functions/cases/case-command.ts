@@ -8,8 +8,16 @@ import { defineHandler, type HttpResult, type Request, type RouteHandler } from 
 import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
 import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import type { SaveOptions } from '../store/case-store.ts';
+import type { GuardedWrite } from '../store/transaction.ts';
 
 type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>) => Outcome;
+
+export interface CommandOptions<R extends Route> {
+  /** Another item that must exist for the change to be valid, checked in the same transaction. */
+  requires?: (request: Request<R>) => SaveOptions['requires'];
+  /** Other writes of the same transaction, such as dropping the draft of the reply being sent. */
+  alongside?: (request: Request<R>, deps: Deps) => GuardedWrite[];
+}
 
 /**
  * A command on one case: load it (one read), apply the domain rule, save it conditional on the
@@ -20,7 +28,7 @@ type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>
 export function caseCommand<R extends Route>(
   route: R,
   apply: Apply<R>,
-  requires?: (request: Request<R>) => SaveOptions['requires'],
+  options: CommandOptions<R> = {},
 ): RouteHandler<R> {
   return defineHandler(route, async (request, deps) => {
     const { caseId } = request.params as { caseId: string };
@@ -36,7 +44,7 @@ export function caseCommand<R extends Route>(
       if (request.ifMatch !== undefined && request.ifMatch !== current.version) {
         throw new ConflictError(`the case is at version ${current.version}; you sent If-Match ${request.ifMatch}. Reload it`);
       }
-      return save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), requires);
+      return save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), options);
     };
     // With If-Match the caller asked for exactly the version it saw: a lost race is its 409 at once.
     return request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
@@ -48,12 +56,14 @@ async function save<R extends Route>(
   request: Request<R>,
   current: Case,
   outcome: Outcome,
-  requires?: (request: Request<R>) => SaveOptions['requires'],
+  options: CommandOptions<R>,
 ): Promise<HttpResult> {
   const response = caseResponse(outcome.case, request.actor!, deps.settings);
-  const required = requires?.(request);
+  const required = options.requires?.(request);
+  const alongside = options.alongside?.(request, deps) ?? [];
   await deps.cases.saveCase(outcome, current.version, {
     ...(required ? { requires: required } : {}),
+    ...(alongside.length > 0 ? { alongside } : {}),
     ...withIdempotency(request, response),
   });
   return response;

@@ -8,5 +8,5 @@ import { caseCommand } from './case-command.ts';
 export const linkCustomer = caseCommand(
   routes.linkCustomer,
   (c, ctx, { body }) => linkCustomerRule(c, ctx, body.customerId),
-  ({ body }) => ({ key: keys.customer(body.customerId), missing: () => new NotFoundError(`customer ${body.customerId} not found`) }),
+  { requires: ({ body }) => ({ key: keys.customer(body.customerId), missing: () => new NotFoundError(`customer ${body.customerId} not found`) }) },
 );

@@ -34,8 +34,10 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ...(route.mutation || route.conditional ? { headers: headersFor(route) } : {}),
       },
       responses: {
-        [route.status]: { description: 'Success', content: { 'application/json': { schema: route.response } } },
-        ...(route.created ? { 201: { description: route.created, content: { 'application/json': { schema: route.response } } } } : {}),
+        [route.status]: route.response
+          ? { description: 'Success', content: { 'application/json': { schema: route.response } } }
+          : { description: 'Done; no body' },
+        ...(route.created && route.response ? { 201: { description: route.created, content: { 'application/json': { schema: route.response } } } } : {}),
         ...(route.conditional ? { 304: { description: 'Not modified: If-None-Match names the current ETag; no body' } } : {}),
         ...Object.fromEntries(
           Object.entries(ERRORS)

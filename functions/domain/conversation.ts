@@ -37,6 +37,22 @@ export function addReply(c: Case, ctx: CommandContext, input: ReplyInput): Outco
 }
 
 /**
+ * An agent starts writing a reply: the first save of their draft on a New case counts as starting
+ * work, so the "first agent update" rule applies (the assignee's case goes In Progress, OPEN on the
+ * "5 ways" panel; an unassigned one is taken as the tenant's policy says). The draft itself is not
+ * on the timeline. Null when the rule changes nothing (any other status, a colleague's case): then
+ * only the draft is saved, and the case's version stays, so typing never makes a write conflict.
+ */
+export function startReply(c: Case, ctx: CommandContext): Outcome | null {
+  if (c.status !== 'new') return null;
+  const m = new Mutation(c, ctx);
+  applyAgentUpdate(m);
+  // The rule changes the assignee (and with it who delegated) or the status, or nothing.
+  const changed = m.current.status !== c.status || m.current.assigneeId !== c.assigneeId;
+  return changed ? m.finish() : null;
+}
+
+/**
  * A customer writes in (e-mail, portal, public link). A waiting, answered or resolved case comes
  * back to its agent at once, In Progress and highlighted; its timer is cancelled. A closed case
  * reopens the same way when the tenant says so; otherwise see `startFollowUpCase`.

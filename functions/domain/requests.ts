@@ -79,6 +79,16 @@ export const ReplyInputSchema = z.strictObject({
 });
 export type ReplyInput = z.infer<typeof ReplyInputSchema>;
 
+/**
+ * An unsent reply, saved as the agent types. Kept exactly as typed (not trimmed), so a reload
+ * puts back what was in the box; it must hold something besides white space, as a reply must.
+ */
+export const ReplyDraftInputSchema = z.strictObject({
+  text: z.string().min(1).max(100_000).regex(/\S/, 'write something besides white space'),
+  includeHistory: z.boolean().default(false),
+});
+export type ReplyDraftInput = z.infer<typeof ReplyDraftInputSchema>;
+
 export const WaitInputSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('more_info'),

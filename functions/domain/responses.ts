@@ -90,6 +90,32 @@ export const AttachmentUploadResponseSchema = z.object({
   contentType: z.string(),
 }).meta({ id: 'AttachmentUpload' });
 
+export const ReplyDraftSchema = z.object({
+  text: z.string(),
+  includeHistory: z.boolean(),
+  updatedAt: IsoDateTimeSchema.describe('when it was last saved; it is dropped 30 days later'),
+});
+export type ReplyDraft = z.infer<typeof ReplyDraftSchema>;
+
+export const ReplyDraftResponseSchema = z.object({
+  draft: ReplyDraftSchema.nullable().describe("the caller's own unsent reply on this case; null when there is none"),
+});
+
+/**
+ * The largest sanitised HTML of an e-mail the API returns, as stored and again as escaped in the
+ * JSON answer (at most twice that): far below Lambda's 6 MB response limit.
+ */
+export const MAX_MAIL_HTML_BYTES = 1024 * 1024;
+
+export const MailHtmlResponseSchema = z.object({
+  html: z
+    .string()
+    .describe(
+      'the sanitised HTML of the e-mail as stored (no scripts, no event handlers); show it in a sandboxed iframe. ' +
+        'HTML over 1 MB (or over 2 MB once escaped as JSON) is refused with 413 `html_too_large`: show the entry\'s text instead',
+    ),
+});
+
 export const AgentListResponseSchema = z.object({ agents: z.array(AgentSchema) });
 
 export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });

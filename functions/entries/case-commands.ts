@@ -5,11 +5,13 @@ import { claimCase } from '../cases/claim-case.ts';
 import { closeCase } from '../cases/close-case.ts';
 import { createCase } from '../cases/create-case.ts';
 import { delegateCase } from '../cases/delegate-case.ts';
+import { deleteReplyDraft } from '../cases/delete-reply-draft.ts';
 import { linkCustomer } from '../cases/link-customer.ts';
 import { recordCustomerMessage } from '../cases/record-customer-message.ts';
 import { rejectAsSpam } from '../cases/reject-as-spam.ts';
 import { reopenCase } from '../cases/reopen-case.ts';
 import { resolveCase } from '../cases/resolve-case.ts';
+import { saveReplyDraft } from '../cases/save-reply-draft.ts';
 import { setToDo } from '../cases/set-to-do.ts';
 import { setWait } from '../cases/set-wait.ts';
 import { submitDraft } from '../cases/submit-draft.ts';
@@ -19,7 +21,7 @@ import { agentDeps } from '../shared/agent-deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
 export const routeHandlers = [
-  createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, addReply,
-  setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
+  createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, saveReplyDraft, deleteReplyDraft,
+  addReply, setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
 ];
 export const handler = groupHandler(routeHandlers, agentDeps);

@@ -15,14 +15,27 @@ export class MailObjects {
     readonly bucket: string,
   ) {}
 
-  /**
-   * The object's bytes, read into one buffer of its announced length: the SDK's own collector keeps
-   * every chunk and then copies them into a second buffer, twice the memory for a 40 MB message.
-   */
+  /** The object's bytes. */
   async get(key: string): Promise<Uint8Array> {
+    return (await this.getAtMost(key, Number.POSITIVE_INFINITY))!;
+  }
+
+  /**
+   * The object's bytes, or null when it is longer than `maxBytes` (its body is then left unread).
+   * They are read into one buffer of the announced length: the SDK's own collector keeps every
+   * chunk and then copies them into a second buffer, twice the memory for a 40 MB message.
+   */
+  async getAtMost(key: string, maxBytes: number): Promise<Uint8Array | null> {
     const { Body, ContentLength } = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
     if (!Body) throw new Error(`object ${key} has no body`);
-    if (ContentLength === undefined) return Body.transformToByteArray();
+    if (ContentLength !== undefined && ContentLength > maxBytes) {
+      (Body as { destroy?: () => void }).destroy?.();
+      return null;
+    }
+    if (ContentLength === undefined) {
+      const bytes = await Body.transformToByteArray();
+      return bytes.byteLength > maxBytes ? null : bytes;
+    }
     const bytes = Buffer.allocUnsafe(ContentLength);
     let filled = 0;
     for await (const chunk of Body as AsyncIterable<Uint8Array>) {

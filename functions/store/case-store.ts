@@ -1,16 +1,17 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/mutation.ts';
 import { QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
-import type { CaseSummary } from '../domain/responses.ts';
+import type { CaseSummary, ReplyDraft } from '../domain/responses.ts';
 import { deliveryMayComeFrom } from '../domain/delivery.ts';
 import type { Delivery, TimelineEntry } from '../domain/timeline.ts';
 import { decodeCursor, encodeCursor, indexListing, timelineListing } from './cursor.ts';
 import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
 import { caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
 import { keys, queuePartition, sortValue } from './keys.ts';
+import { itemToReplyDraft, replyDraftDelete, replyDraftPut, replyDraftToItem } from './reply-drafts.ts';
 import { type GuardedWrite, transact } from './transaction.ts';
 
 export interface SaveOptions {
@@ -102,6 +103,42 @@ export class CaseStore {
       new GetCommand({ TableName: this.tableName, Key: keys.idempotency(idempotency.actorId, idempotency.key), ConsistentRead: true }),
     );
     return liveReplay(Item);
+  }
+
+  /**
+   * The case and the agent's unsent reply on it (null if none), from one strongly consistent
+   * BatchGetItem: one read request. @throws NotFoundError
+   */
+  async loadWithReplyDraft(caseId: string, agentId: string): Promise<{ case: Case; draft: ReplyDraft | null }> {
+    const caseKey = keys.case(caseId);
+    const draftKey = keys.replyDraft(caseId, agentId);
+    const { Responses } = await this.client.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: [caseKey, draftKey], ConsistentRead: true } } }),
+    );
+    const items = Responses?.[this.tableName] ?? [];
+    const caseItem = items.find((item) => item.sk === caseKey.sk);
+    if (!caseItem) throw new NotFoundError(`case ${caseId} not found`);
+    return { case: itemToCase(caseItem), draft: itemToReplyDraft(items.find((item) => item.sk === draftKey.sk), Date.now() / 1000) };
+  }
+
+  /** Saves an agent's draft by itself: not a case change, so the case's version stays and no writer conflicts with it. */
+  async putReplyDraft(caseId: string, agentId: string, draft: ReplyDraft): Promise<void> {
+    await this.client.send(new PutCommand({ TableName: this.tableName, Item: replyDraftToItem(caseId, agentId, draft) }));
+  }
+
+  /** Drops an agent's draft; there being none is no error. */
+  async deleteReplyDraft(caseId: string, agentId: string): Promise<void> {
+    await this.client.send(new DeleteCommand({ TableName: this.tableName, Key: keys.replyDraft(caseId, agentId) }));
+  }
+
+  /** The draft's Put, to go `alongside` the case change that starts the reply. */
+  replyDraftPut(caseId: string, agentId: string, draft: ReplyDraft): GuardedWrite {
+    return replyDraftPut(this.tableName, caseId, agentId, draft);
+  }
+
+  /** The draft's Delete, to go `alongside` the reply that sends it. */
+  replyDraftDelete(caseId: string, agentId: string): GuardedWrite {
+    return replyDraftDelete(this.tableName, caseId, agentId);
   }
 
   /** One timeline entry. @throws NotFoundError */

@@ -3,6 +3,11 @@ export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   entry: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `EV#${String(seq).padStart(8, '0')}` }),
   entryPrefix: 'EV#',
+  /**
+   * An agent's unsent reply, in the case's item collection: `DRAFT#` sorts between `CASE` and
+   * `EV#`, so timeline queries (`sk BETWEEN` entry keys) never meet it.
+   */
+  replyDraft: (caseId: string, agentId: string) => ({ pk: `CASE#${caseId}`, sk: `DRAFT#${agentId}` }),
   caseCounter: () => ({ pk: 'COUNTER#case-number', sk: 'COUNTER' }),
   idempotency: (actorId: string, key: string) => ({ pk: `IDEMPOTENCY#${actorId}#${key}`, sk: 'IDEMPOTENCY' }),
   customer: (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' }),

@@ -9,7 +9,7 @@ export const mailbox = (): string => inject('mailboxes')[0]!;
 export const uniqueSender = (name = 'customer'): string => `${name}-${randomUUID().slice(0, 8)}@customer.example`;
 
 /** Sends a message to the local SMTP listener; it answers once the message has been ingested. */
-export async function sendMail(message: { from: string; to?: string | string[]; subject: string; text: string; messageId?: string; inReplyTo?: string; references?: string[]; headers?: Record<string, string>; attachments?: { filename: string; content: Buffer | string; contentType?: string }[] }): Promise<void> {
+export async function sendMail(message: { from: string; to?: string | string[]; subject: string; text: string; html?: string; messageId?: string; inReplyTo?: string; references?: string[]; headers?: Record<string, string>; attachments?: { filename: string; content: Buffer | string; contentType?: string }[] }): Promise<void> {
   const transport = createTransport({ host: '127.0.0.1', port: inject('smtpPort'), secure: false, ignoreTLS: true });
   try {
     await transport.sendMail({ to: mailbox(), ...message });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, addReply, receiveCustomerMessage } from '../../../functions/domain/conversation.ts';
+import { addNote, addReply, receiveCustomerMessage, startReply } from '../../../functions/domain/conversation.ts';
+import { agentLabel } from '../../../functions/domain/labels.ts';
 import { InvalidTransitionError } from '../../../functions/domain/errors.ts';
 import { aCase, agent, ctx, customer, settings } from '../../fixtures/cases.ts';
 
@@ -61,6 +62,42 @@ describe('addReply', () => {
     const { case: next } = addReply(draft, ctx(agent('agent-ala')), { ...reply, subject: 'Your refund' });
 
     expect(next).toMatchObject({ status: 'draft', title: 'Your refund', description: reply.text, timer: null });
+  });
+});
+
+describe('startReply', () => {
+  it('moves the assignee\'s New case In Progress, which the agent sees as OPEN, and records the change only', () => {
+    const c = aCase({ assigneeId: 'agent-ala' });
+
+    const outcome = startReply(c, ctx(agent('agent-ala')));
+
+    expect(outcome?.case).toMatchObject({ status: 'in_progress', assigneeId: 'agent-ala', version: c.version + 1 });
+    expect(agentLabel(outcome!.case)).toBe('OPEN');
+    expect(outcome?.entries).toMatchObject([{ type: 'field_change', visibility: 'internal', changes: [{ field: 'status', from: 'new', to: 'in_progress' }] }]);
+  });
+
+  it('takes an unassigned New case for the agent, as any first update does', () => {
+    const outcome = startReply(aCase(), ctx(agent('agent-ala')));
+
+    expect(outcome?.case).toMatchObject({ status: 'in_progress', assigneeId: 'agent-ala', delegatedBy: null });
+  });
+
+  it('takes a colleague\'s New case only under the "any action" policy', () => {
+    const c = aCase({ assigneeId: 'agent-ewa', delegatedBy: 'agent-ola' });
+
+    const outcome = startReply(c, ctx(agent('agent-ala'), { settings: settings({ assignmentPolicy: 'any_action' }) }));
+
+    expect(outcome?.case).toMatchObject({ status: 'in_progress', assigneeId: 'agent-ala', delegatedBy: null });
+  });
+
+  it.each([
+    ['a colleague\'s New case', aCase({ assigneeId: 'agent-ewa' })],
+    ['a draft case', aCase({ status: 'draft', assigneeId: 'agent-ala' })],
+    ['an In Progress case', aCase({ status: 'in_progress', assigneeId: 'agent-ala' })],
+    ['an answered case', aCase({ status: 'answered', assigneeId: 'agent-ala' })],
+    ['a closed case', aCase({ status: 'closed', assigneeId: 'agent-ala', closedAt: '2026-11-24T10:00:00.000Z' })],
+  ])('changes nothing on %s, so only the draft is saved', (_name, c) => {
+    expect(startReply(c, ctx(agent('agent-ala')))).toBeNull();
   });
 });
 
