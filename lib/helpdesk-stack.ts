@@ -9,6 +9,7 @@ import { grantMailObjects } from './mail-function.ts';
 import { MAIL_PREFIXES, MailInbound } from './mail-inbound.ts';
 import { MailOutbound } from './mail-outbound.ts';
 import type { TenantConfig } from './tenant-config.ts';
+import { WebHosting } from './web-hosting.ts';
 
 export interface HelpdeskStackProps extends StackProps {
   readonly config: TenantConfig;
@@ -19,6 +20,7 @@ export class HelpdeskStack extends Stack {
   public readonly alarms: AlarmTopic;
   public readonly cases: CaseTable;
   public readonly identity: Identity;
+  public readonly web: WebHosting;
   public readonly api: HelpdeskApi;
   public readonly timers: CaseTimers;
   /** Only for a tenant with `mail` in its config. */
@@ -35,16 +37,25 @@ export class HelpdeskStack extends Stack {
       callbackUrls: config.callbackUrls,
       domainPrefix: config.authDomainPrefix,
     });
+    // The console's site, its sign-in and the API name one another (callback URLs, CORS origins, CSP,
+    // config.json): kept in this one stack, as a stack of their own they would be cross-stack references both ways.
+    this.web = new WebHosting(this, 'Web', {
+      signInOrigin: this.identity.authBaseUrl,
+      logRetention: config.logRetentionDays,
+    });
+    this.identity.addSignInUrl(this.web.consoleUrl);
     this.api = new HelpdeskApi(this, 'Api', {
       table: this.cases.table,
       userPool: this.identity.userPool,
       environment,
       jwtIssuer: this.identity.issuerUrl,
       jwtAudience: [this.identity.webClientId, this.identity.robotClientId],
-      corsOrigins: [...new Set(config.callbackUrls.map((url) => new URL(url).origin))],
+      corsOrigins: [...new Set(config.callbackUrls.map((url) => new URL(url).origin)), this.web.origin],
       throttle: config.apiThrottle,
       logRetention: config.logRetentionDays,
     });
+    // The HTTP API's $default stage is served at the endpoint's root: its URL without the trailing slash.
+    this.web.deployConsole({ apiUrl: this.api.api.apiEndpoint, auth: this.identity.webSignIn });
     this.timers = new CaseTimers(this, 'CaseTimers', {
       table: this.cases.table,
       environment,

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   FeaturePlan,
@@ -9,9 +9,10 @@ import {
   UserPoolClientIdentityProvider,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { RuntimeConfig } from '../web/shared/runtime-config.ts';
 
 export interface IdentityProps {
-  /** Where the web client may receive its authorisation code. */
+  /** Where the web client may receive its authorisation code (more with `addSignInUrl`). */
   readonly callbackUrls: readonly string[];
   readonly domainPrefix: string;
 }
@@ -29,6 +30,11 @@ export class Identity extends Construct {
   public readonly issuerUrl: string;
   public readonly webClientId: string;
   public readonly robotClientId: string;
+  /** The hosted UI's origin, where staff sign in and the /oauth2 endpoints live. */
+  public readonly authBaseUrl: string;
+  /** How a web app signs staff in through the hosted UI: the `auth` of its `config.json`. */
+  public readonly webSignIn: RuntimeConfig['auth'];
+  private readonly signInUrls: string[];
 
   constructor(scope: Construct, id: string, props: IdentityProps) {
     super(scope, id);
@@ -80,6 +86,10 @@ export class Identity extends Construct {
     // The hosted /oauth2 endpoints both flows below need live on this domain.
     const domain = this.userPool.addDomain('Domain', { cognitoDomain: { domainPrefix: props.domainPrefix } });
 
+    this.signInUrls = [...props.callbackUrls];
+    // Read at synth time, so URLs of apps built after this construct (addSignInUrl) are in.
+    const signInUrls = Lazy.list({ produce: () => this.signInUrls });
+    const scopes = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
     // A public client in the browser: no secret, so PKCE is what binds the code to the caller.
     const webClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
@@ -88,9 +98,9 @@ export class Identity extends Construct {
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [...props.callbackUrls],
-        logoutUrls: [...props.callbackUrls],
+        scopes,
+        callbackUrls: signInUrls,
+        logoutUrls: signInUrls,
       },
     });
 
@@ -106,17 +116,30 @@ export class Identity extends Construct {
     this.issuerUrl = this.userPool.userPoolProviderUrl;
     this.webClientId = webClient.userPoolClientId;
     this.robotClientId = robotClient.userPoolClientId;
+    this.authBaseUrl = domain.baseUrl();
+    this.webSignIn = {
+      authorizeUrl: `${this.authBaseUrl}/oauth2/authorize`,
+      tokenUrl: `${this.authBaseUrl}/oauth2/token`,
+      logoutUrl: `${this.authBaseUrl}/logout`,
+      clientId: this.webClientId,
+      scope: scopes.map((scope) => scope.scopeName).join(' '),
+    };
 
     const outputs = {
       UserPoolId: this.userPool.userPoolId,
       IssuerUrl: this.issuerUrl,
       WebClientId: this.webClientId,
       RobotClientId: this.robotClientId,
-      AuthBaseUrl: domain.baseUrl(),
+      AuthBaseUrl: this.authBaseUrl,
     };
     for (const [name, value] of Object.entries(outputs)) {
       // Plain output names, for scripts that read the stack's outputs.
       new CfnOutput(this, name, { value }).overrideLogicalId(name);
     }
+  }
+
+  /** Lets the web client's sign-in return to `url` with the code, and its sign-out return there too. */
+  addSignInUrl(url: string): void {
+    this.signInUrls.push(url);
   }
 }

@@ -7,6 +7,7 @@ import { FUNCTION_TIMEOUT_SECONDS } from '../../lib/handler-function.ts';
 import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
 import { BUCKET_NOTIFICATIONS_HANDLER } from '../../lib/mail-inbound.ts';
 import { loadTenantConfig } from '../../lib/tenant-config.ts';
+import { BUCKET_DEPLOYMENT_HANDLER } from '../../lib/web-hosting.ts';
 
 interface Statement {
   Action: string | string[];
@@ -15,8 +16,9 @@ interface Statement {
 
 describe('HandlerFunction', () => {
   let template: Template;
-  // CDK's own deploy-time function that sets the mail bucket's notification is not one of ours.
-  const ours = (id: string) => !id.startsWith(BUCKET_NOTIFICATIONS_HANDLER);
+  // CDK's own deploy-time functions, which set the mail bucket's notification and upload the console, are not ours.
+  const ours = (id: string) =>
+    ![BUCKET_NOTIFICATIONS_HANDLER, BUCKET_DEPLOYMENT_HANDLER].some((handler) => id.startsWith(handler.replace(/\W/g, '')));
   const handlerFunctions = () =>
     Object.entries(template.findResources('AWS::Lambda::Function'))
       .filter(([id]) => ours(id))

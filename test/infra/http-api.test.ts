@@ -137,9 +137,15 @@ describe('HelpdeskApi', () => {
     });
   });
 
-  it("allows the web client's origins to call it from a browser", () => {
+  it("allows the web clients' origins, the console's included, to call it from a browser", () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://support.acme.example', 'http://localhost:3000'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [
+          'https://support.acme.example',
+          'http://localhost:3000',
+          { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }]] },
+        ],
+      }),
     });
   });
 

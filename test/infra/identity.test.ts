@@ -54,7 +54,11 @@ describe('Identity', () => {
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
       AllowedOAuthScopes: Match.arrayWith(['openid']),
-      CallbackURLs: ['https://support.acme.example/callback', 'http://localhost:3000/'],
+      CallbackURLs: [
+        'https://support.acme.example/callback',
+        'http://localhost:3000/',
+        { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebDistribution'), 'DomainName'] }, '/console/']] },
+      ],
     });
   });
 
