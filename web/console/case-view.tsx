@@ -189,10 +189,10 @@ export function CaseView({ caseId }: { caseId: string }) {
             {t('case.older')}
           </button>
         )}
-        <Timeline entries={[...older, ...loaded.data.timeline]} />
+        <Timeline caseId={c.id} entries={[...older, ...loaded.data.timeline]} />
       </section>
       {(allowed.has('reply') || allowed.has('note')) && (
-        <Composer mode={allowed.has('reply') ? mode : 'note'} onModeChange={setMode} canResolve={allowed.has('resolve')} focusSignal={focusSignal} onSend={send} />
+        <Composer caseId={c.id} mode={allowed.has('reply') ? mode : 'note'} onModeChange={setMode} canResolve={allowed.has('resolve')} focusSignal={focusSignal} onSend={send} />
       )}
       {c.customerId && <CustomerPanel customerId={c.customerId} caseId={c.id} />}
     </article>

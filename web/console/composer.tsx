@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../shared/i18n.ts';
+import { useConsole } from './context.ts';
+import { useReplyDraft } from './reply-draft.ts';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -15,6 +17,7 @@ export interface Composed {
  * stays until the API has taken it, so a refused send (a conflict, a lost connection) loses nothing.
  */
 export function Composer(props: {
+  caseId: string;
   mode: ComposerMode;
   onModeChange: (mode: ComposerMode) => void;
   canResolve: boolean;
@@ -27,6 +30,11 @@ export function Composer(props: {
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const { mode } = props;
+  const { api } = useConsole();
+  const draft = useReplyDraft(api, props.caseId, (text, history) => {
+    setTexts((all) => (all.reply === '' ? { ...all, reply: text } : all));
+    setIncludeHistory(history);
+  });
 
   useEffect(() => {
     if (props.focusSignal > 0) area.current?.focus();
@@ -37,7 +45,10 @@ export function Composer(props: {
     if (!text || busy) return;
     setBusy(true);
     try {
-      if (await props.onSend({ mode, text, includeHistory, resolve })) setTexts((all) => ({ ...all, [mode]: '' }));
+      if (await props.onSend({ mode, text, includeHistory, resolve })) {
+        setTexts((all) => ({ ...all, [mode]: '' }));
+        if (mode === 'reply') draft.sent();
+      }
     } finally {
       setBusy(false);
     }
@@ -67,6 +78,7 @@ export function Composer(props: {
         onInput={(event) => {
           const value = event.currentTarget.value;
           setTexts((all) => ({ ...all, [mode]: value }));
+          if (mode === 'reply') draft.change(value, includeHistory);
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -80,9 +92,21 @@ export function Composer(props: {
       />
       {mode === 'reply' && (
         <label class="check">
-          <input type="checkbox" checked={includeHistory} onChange={(event) => setIncludeHistory(event.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={includeHistory}
+            onChange={(event) => {
+              setIncludeHistory(event.currentTarget.checked);
+              draft.change(texts.reply, event.currentTarget.checked);
+            }}
+          />
           {t('compose.includeHistory')}
         </label>
+      )}
+      {mode === 'reply' && (
+        <p class="draft-state" aria-live="polite">
+          {draft.state === 'saved' ? t('compose.draftSaved') : draft.state === 'failed' ? t('compose.draftFailed') : ''}
+        </p>
       )}
       <div class="buttons">
         <button type="submit" disabled={busy}>

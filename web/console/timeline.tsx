@@ -1,24 +1,25 @@
 import type { TimelineEntryView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
+import { MailHtml } from './mail-html.tsx';
 
 /** Fields that hold an agent's id, shown by name. */
 const AGENT_FIELDS = new Set(['assigneeId', 'delegatedBy']);
 
 /** The case's history, oldest first; each kind of entry looks different, private notes most of all. */
-export function Timeline({ entries }: { entries: TimelineEntryView[] }) {
+export function Timeline({ caseId, entries }: { caseId: string; entries: TimelineEntryView[] }) {
   return (
     <ol class="timeline">
       {entries.map((entry) => (
         <li key={entry.seq} class={`entry entry-${entry.type}`}>
-          <Entry entry={entry} />
+          <Entry caseId={caseId} entry={entry} />
         </li>
       ))}
     </ol>
   );
 }
 
-function Entry({ entry }: { entry: TimelineEntryView }) {
+function Entry({ caseId, entry }: { caseId: string; entry: TimelineEntryView }) {
   const { t, dateTime } = useI18n();
   const { nameOf } = useConsole();
   const valueOf = (field: string, value: unknown) => (AGENT_FIELDS.has(field) && typeof value === 'string' ? nameOf(value) : shown(value));
@@ -64,6 +65,7 @@ function Entry({ entry }: { entry: TimelineEntryView }) {
           {header}
           {entry.from && <p class="meta">{entry.from}</p>}
           <p class="text">{entry.text}</p>
+          {entry.mail?.htmlKey && <MailHtml caseId={caseId} seq={entry.seq} />}
         </>
       );
     default:

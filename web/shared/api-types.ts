@@ -10,6 +10,8 @@ import type {
   CaseWithTimelineResponseSchema,
   CustomerResponseSchema,
   ErrorResponseSchema,
+  MailHtmlResponseSchema,
+  ReplyDraftResponseSchema,
   TimelinePageResponseSchema,
 } from '../../functions/domain/responses.ts';
 
@@ -32,3 +34,5 @@ export type WaitBody = z.input<typeof WaitInputSchema>;
 export type CustomerResponse = z.infer<typeof CustomerResponseSchema>;
 export type AgentList = z.infer<typeof AgentListResponseSchema>;
 export type Agent = AgentList['agents'][number];
+export type ReplyDraftResponse = z.infer<typeof ReplyDraftResponseSchema>;
+export type MailHtmlResponse = z.infer<typeof MailHtmlResponseSchema>;

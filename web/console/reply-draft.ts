@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Api } from '../shared/api-client.ts';
+import type { ReplyDraftResponse } from '../shared/api-types.ts';
+
+/** Saved this long after the last keystroke: a save per pause, not per key. */
+const SAVE_AFTER_MS = 800;
+
+export type DraftState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface ReplyDraft {
+  state: DraftState;
+  /** Saves soon; an empty text deletes the draft. */
+  change: (text: string, includeHistory: boolean) => void;
+  /** Drops a pending save: sending the reply removed the draft on the server. */
+  sent: () => void;
+}
+
+/**
+ * The agent's unsent reply, kept on the server as they type (their own, per case): it survives a
+ * reload or another browser, and its first save tells the case the agent started a reply.
+ */
+export function useReplyDraft(api: Api, caseId: string, restore: (text: string, includeHistory: boolean) => void): ReplyDraft {
+  const [state, setState] = useState<DraftState>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const path = `/cases/${encodeURIComponent(caseId)}/reply-draft`;
+
+  useEffect(() => {
+    let current = true;
+    void api<ReplyDraftResponse>('GET', path)
+      .then((response) => {
+        const draft = response.data?.draft;
+        if (current && draft) restore(draft.text, draft.includeHistory);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+      clearTimeout(timer.current);
+    };
+    // Restoring happens once per case, whatever `restore` the composer passed on this render.
+  }, [api, path]);
+
+  const change = (text: string, includeHistory: boolean) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      setState('saving');
+      const request = text.trim() === '' ? api('DELETE', path) : api('PUT', path, { body: { text, includeHistory } });
+      request.then(() => setState('saved')).catch(() => setState('failed'));
+    }, SAVE_AFTER_MS);
+  };
+
+  const sent = () => {
+    clearTimeout(timer.current);
+    setState('idle');
+  };
+
+  return { state, change, sent };
+}
