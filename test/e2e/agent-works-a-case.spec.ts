@@ -38,7 +38,15 @@ test('an agent works a case through its whole life from the console alone', asyn
   await screenshot(page, 'case');
 
   await page.getByRole('button', { name: /^(Start waiting|Rozpocznij oczekiwanie)$/ }).click();
-  await expect(page.getByRole('button', { name: /^(Cancel the wait|Anuluj oczekiwanie)$/ })).toBeVisible();
+  const cancelWait = page.getByRole('button', { name: /^(Cancel the wait|Anuluj oczekiwanie)$/ });
+  await expect(cancelWait).toBeVisible();
+  await cancelWait.click();
+  await expect(cancelWait).toHaveCount(0);
+
+  await page.getByLabel(/^(Follow up on|Wróć do sprawy dnia)/).fill('2031-05-20');
+  await page.getByRole('button', { name: /^(Remind me|Przypomnij mi)$/ }).click();
+  await expect(cancelWait).toBeVisible();
+  await expect(page.locator('.facts')).toContainText('2031');
 
   await page.getByRole('button', { name: /^(Resolve|Rozwiąż)$/ }).click();
   await expect(page.getByRole('button', { name: /^(Reopen|Otwórz ponownie)$/ })).toBeVisible();

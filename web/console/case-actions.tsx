@@ -23,6 +23,7 @@ export function CaseActions({ allowed, run, resolveSignal }: { allowed: Set<Comm
       </div>
       {(allowed.has('resolve') || allowed.has('close')) && <ResolveForm allowed={allowed} run={run} openSignal={resolveSignal} />}
       {allowed.has('set_wait') && <WaitForm run={run} />}
+      {allowed.has('set_wait') && <FollowUpForm run={run} />}
       {allowed.has('delegate') && <DelegateForm run={run} />}
     </section>
   );
@@ -80,6 +81,32 @@ function WaitForm({ run }: { run: Run }) {
     </form>
   );
 }
+
+/** Waiting on the agent's own reminder: the case comes back to them on the chosen day. */
+function FollowUpForm({ run }: { run: Run }) {
+  const { t } = useI18n();
+  const [day, setDay] = useState(() => localDay(new Date(Date.now() + 7 * 86_400_000)));
+  const tomorrow = localDay(new Date(Date.now() + 86_400_000));
+  return (
+    <form
+      class="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        // Nine in the morning of the chosen day, in the agent's own time zone.
+        void run('PUT', '/wait', { kind: 'follow_up', until: new Date(`${day}T09:00`).toISOString() });
+      }}
+    >
+      <label>
+        {t('wait.followUp')} <input type="date" min={tomorrow} required value={day} onInput={(event) => setDay(event.currentTarget.value)} />
+      </label>
+      <button type="submit">{t('wait.startFollowUp')}</button>
+    </form>
+  );
+}
+
+/** YYYY-MM-DD of the date in the browser's time zone, as a date input takes it. */
+const localDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 function DelegateForm({ run }: { run: Run }) {
   const { t } = useI18n();
