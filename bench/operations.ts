@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import type { Customer } from '../functions/domain/customer.ts';
 import type { QueueName } from '../functions/domain/queues.ts';
+import { createS3Client, MailObjects, parsedKeys } from '../functions/mail/mail-objects.ts';
 import { type RouteId, routes } from '../functions/routes.ts';
+import { ObjectStore } from '../local/storage/object-store.ts';
+import { createS3Endpoint } from '../local/storage/s3-endpoint.ts';
 import type { ApiRequest, Caller } from './api-event.ts';
 import { COMPLETE_CASE, SECOND_AGENT, type SeedState, Seeder } from './seed.ts';
 import type { Target } from './targets.ts';
@@ -31,6 +39,32 @@ const TIMELINE_NOTES = 60;
 const TEMPLATE = { kind: 'reply', language: 'pl', name: 'Podziękowanie', body: 'Dziękujemy, {{customer_name}}.' };
 
 const times = <T>(count: number, make: (i: number) => T): T[] => Array.from({ length: count }, (_, i) => make(i));
+
+/** The sanitised HTML of a formatted support e-mail, about 10 KB. */
+const MAIL_HTML = `<div>${'<p>Dzień dobry, w załączniku <b>instrukcja</b> drukarki.</p>'.repeat(160)}</div>`;
+
+let mailHtmlKey: Promise<string> | undefined;
+
+/**
+ * getMailHtml reads the mail bucket: a local S3 endpoint (the runtime's, on a temporary folder)
+ * holds the object, found through AWS_ENDPOINT_URL_S3 as in `npm start` (the cost section drops
+ * the variable when it ends). Started once for the warm-up and measured passes; unreferenced, so
+ * it never keeps the bench running.
+ */
+function storedMailHtml(): Promise<string> {
+  mailHtmlKey ??= (async () => {
+    const server = createS3Endpoint(new ObjectStore(mkdtempSync(join(tmpdir(), 'helpdesk-bench-s3-'))));
+    await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+    server.unref();
+    process.env.AWS_ENDPOINT_URL_S3 = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const objects = new MailObjects(createS3Client(), process.env.MAIL_BUCKET!);
+    await createS3Client().send(new CreateBucketCommand({ Bucket: objects.bucket }));
+    const key = parsedKeys(randomUUID()).html;
+    await objects.put(key, MAIL_HTML, 'text/html; charset=utf-8');
+    return key;
+  })();
+  return mailHtmlKey;
+}
 
 /** A command on a case that is, before each call, freshly in `state`. */
 const onFreshCase = (routeId: RouteId, state: SeedState, body?: unknown, caller: Caller = 'agent'): Operation => ({
@@ -163,6 +197,37 @@ export const OPERATIONS: Operation[] = [
     prepare: async ({ seeder, customer }, count) => {
       await seeder.cases('new-mine', LISTED, { customerId: customer.id });
       return times(count, () => ({ pathParameters: { customerId: customer.id } }));
+    },
+  },
+  {
+    name: 'getReplyDraft',
+    routeId: 'getReplyDraft',
+    caller: 'agent',
+    target: 'none',
+    // One BatchGetItem of the case and the caller's draft, whether or not there is one.
+    prepare: async ({ seeder }, count) => {
+      const [c] = await seeder.cases('in-progress', 1);
+      return times(count, () => ({ pathParameters: { caseId: c!.id } }));
+    },
+  },
+  // The first save on the assignee's New case starts work on it: the case change and the draft in one transaction.
+  onFreshCase('saveReplyDraft', 'new-mine', { text: 'Dzień dobry, drukarka' }),
+  {
+    // What every further keystroke save costs: the case stays as it is, only the draft item is written.
+    ...onFreshCase('saveReplyDraft', 'in-progress', { text: 'Dzień dobry, drukarka zacina papier' }),
+    name: 'saveReplyDraft (In Progress)',
+  },
+  onFreshCase('deleteReplyDraft', 'in-progress'),
+  {
+    name: 'getMailHtml',
+    routeId: 'getMailHtml',
+    caller: 'agent',
+    target: 'none',
+    // The entry (one GetItem), then the HTML from S3. Listed before the attachment routes: the
+    // function builds its S3 client on first use, so the local endpoint must be known by then.
+    prepare: async ({ seeder }, count) => {
+      const [c] = await seeder.mailCase({ htmlKey: await storedMailHtml() });
+      return times(count, () => ({ pathParameters: { caseId: c!.id, seq: '1' } }));
     },
   },
   {

@@ -86,8 +86,8 @@ export class Seeder {
     return ids;
   }
 
-  /** A case opened by an e-mail with one attachment (its first entry). */
-  async mailCase(): Promise<Case[]> {
+  /** A case opened by an e-mail with one attachment (its first entry), and sanitised HTML at `htmlKey` when given. */
+  async mailCase(options: { htmlKey?: string } = {}): Promise<Case[]> {
     const message: MailMessage = {
       text: 'The manual is attached.',
       subject: 'Manual',
@@ -97,7 +97,7 @@ export class Seeder {
       problems: [],
       mail: {
         mailbox: 'support@helpdesk.localhost', messageId: `${randomUUID()}@example.com`, subject: 'Manual', rawKey: 'raw/bench',
-        fullTextKey: null, htmlKey: null, automatic: null,
+        fullTextKey: null, htmlKey: options.htmlKey ?? null, automatic: null,
         attachments: [{ filename: 'manual.pdf', contentType: 'application/pdf', size: 1024, sha256: '0'.repeat(64), key: 'parsed/bench/attachments/0', inline: false, contentId: null, quarantined: false }],
       },
     };
