@@ -137,7 +137,8 @@ export const routes = {
     summary:
       "Save the caller's unsent reply as they type (not on the timeline; dropped 30 days after the last save). The first save on a " +
       'New case starts work on it, as any agent update does (In Progress, OPEN; an unassigned case is taken); later saves change only ' +
-      "the draft, never the case's version. Sending the reply (POST …/replies, or …/resolve with a reply) discards it",
+      "the draft, never the case's version. Sending the reply (POST …/replies, or …/resolve with a reply) discards it; a save " +
+      'that finds its draft sent or discarded after reading it is refused (409 `reply_draft_gone`), so the sent text never returns as a draft',
     status: 200, response: ReplyDraftResponseSchema,
   },
   deleteReplyDraft: {

@@ -121,9 +121,25 @@ export class CaseStore {
     return { case: itemToCase(caseItem), draft: itemToReplyDraft(items.find((item) => item.sk === draftKey.sk), Date.now() / 1000) };
   }
 
-  /** Saves an agent's draft by itself: not a case change, so the case's version stays and no writer conflicts with it. */
-  async putReplyDraft(caseId: string, agentId: string, draft: ReplyDraft): Promise<void> {
-    await this.client.send(new PutCommand({ TableName: this.tableName, Item: replyDraftToItem(caseId, agentId, draft) }));
+  /**
+   * Saves an agent's draft by itself: not a case change, so the case's version stays and no case
+   * writer conflicts with it. Over a draft read a moment ago (`replacing`) it saves only while that
+   * draft is still there: a save still in flight when the reply is sent must not bring it back.
+   * @throws ConflictError `reply_draft_gone` when the draft was sent or discarded in between
+   */
+  async putReplyDraft(caseId: string, agentId: string, draft: ReplyDraft, replacing: boolean): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: replyDraftToItem(caseId, agentId, draft),
+          ...(replacing ? { ConditionExpression: 'attribute_exists(pk)' } : {}),
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      throw new ConflictError('the draft was sent or discarded meanwhile; save again to start a new one', 'reply_draft_gone');
+    }
   }
 
   /** Drops an agent's draft; there being none is no error. */

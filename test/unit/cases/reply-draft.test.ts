@@ -1,4 +1,4 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -89,6 +89,16 @@ describe('saving a reply draft', () => {
     expect(status).toBe(200);
     expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({ ...DRAFT_KEY, text: 'Dear Jan, the refund', includeHistory: false });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('refuses a save whose draft was sent or discarded after it was read, rather than bring it back', async () => {
+    ddb.on(BatchGetCommand).resolves(loaded(aCase({ status: 'in_progress', assigneeId: 'agent-ala' }), storedDraft));
+    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {} }));
+
+    const { status, body } = await call('PUT', '/reply-draft', { text: 'Dear Jan, the refund' });
+
+    expect([status, body.error.code]).toEqual([409, 'reply_draft_gone']);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_exists(pk)');
   });
 
   it('writes only the draft item on a case already In Progress', async () => {
