@@ -99,16 +99,18 @@ describe('MailInbound', () => {
   });
 
   it('keeps mail encrypted, private, over TLS only, and retained when the stack goes', () => {
-    template.hasResource('AWS::S3::Bucket', {
+    const bucket = template.toJSON().Resources[logicalId(inbound().bucket.node.defaultChild)];
+
+    expect(bucket).toMatchObject({
       DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({
+      Properties: {
         BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      }),
+      },
     });
-    template.hasResourceProperties('AWS::S3::BucketPolicy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
-    });
+    expect(mailBucketResource('AWS::S3::BucketPolicy').PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
   });
 
   it('moves raw mail to Infrequent Access after 30 days, never expires it, and aborts incomplete uploads', () => {
