@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Api } from '../shared/api-client.ts';
+import { type Api, ApiError } from '../shared/api-client.ts';
 import type { ReplyDraftResponse } from '../shared/api-types.ts';
 
 /** Saved this long after the last keystroke: a save per pause, not per key. */
@@ -44,7 +44,10 @@ export function useReplyDraft(api: Api, caseId: string, restore: (text: string, 
     timer.current = setTimeout(() => {
       setState('saving');
       const request = text.trim() === '' ? api('DELETE', path) : api('PUT', path, { body: { text, includeHistory } });
-      request.then(() => setState('saved')).catch(() => setState('failed'));
+      request
+        .then(() => setState('saved'))
+        // The reply was sent while this save was on its way: there is no draft to keep, as intended.
+        .catch((error: unknown) => setState(error instanceof ApiError && error.code === 'reply_draft_gone' ? 'idle' : 'failed'));
     }, SAVE_AFTER_MS);
   };
 
