@@ -21,6 +21,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   delegateCase: { agentId: 'agent-ewa' }, addNote: { text: 'n' }, addReply: { text: 'r' }, setWait: { kind: 'more_info', days: 1 },
   rejectCase: { reason: 'r' }, linkCustomer: { customerId: UNKNOWN_ID }, updateCase: { priority: 'low' }, createCustomer: { email: 'c@example.com' },
   recordCustomerMessage: { text: 'm', channel: 'email' }, createAttachmentUpload: { filename: 'a.pdf', contentType: 'application/pdf', size: 1 },
+  saveReplyDraft: { text: 'Dear customer,' },
 };
 
 describe.each(all.filter(([, r]) => r.params))('%s with a malformed path parameter', (_id, route) => {
