@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,3 +23,14 @@ export async function serveAwsEndpoint(server: Server, endpointVariable: string,
 /** A service's folder in the data folder, or one of its own in the temp directory for an in-memory run. */
 export const serviceDir = (dataDir: string | undefined, name: string): string =>
   dataDir ? join(dataDir, name) : mkdtempSync(join(tmpdir(), `helpdesk-${name}-`));
+
+/** A JSON request body as the AWS JSON protocols send it; undefined when it is not JSON, for the schema to refuse. */
+export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import * as z from 'zod';
+import { readJsonBody } from '../aws-endpoint.ts';
 
 /** A user of the local pool as ListUsersInGroup returns it. */
 export interface LocalUser {
@@ -42,7 +43,7 @@ async function handle(pool: LocalUserPool, request: IncomingMessage, response: S
   if (request.method !== 'POST' || target !== 'AWSCognitoIdentityProviderService.ListUsersInGroup') {
     return reply(response, 400, { __type: 'UnknownOperationException', message: `${String(target)} is not served locally` });
   }
-  const parsed = ListUsersInGroupSchema.safeParse(parseJson(await readBody(request)));
+  const parsed = ListUsersInGroupSchema.safeParse(await readJsonBody(request));
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
     return reply(response, 400, { __type: 'InvalidParameterException', message: `invalid: ${fields}` });
@@ -63,20 +64,6 @@ async function handle(pool: LocalUserPool, request: IncomingMessage, response: S
     UserStatus: 'CONFIRMED',
   }));
   return reply(response, 200, { Users: page, ...(end < members.length ? { NextToken: Buffer.from(String(end)).toString('base64url') } : {}) });
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text || '{}');
-  } catch {
-    return undefined;
-  }
 }
 
 function reply(response: ServerResponse, status: number, body: object): void {

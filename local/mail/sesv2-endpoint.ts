@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import * as z from 'zod';
 import type { Outbox } from './outbox.ts';
 import type { Relay } from './smtp-relay.ts';
+import { readJsonBody } from '../aws-endpoint.ts';
 
 /** The part of SendEmail the helpdesk uses: raw MIME, as it builds its own headers for threading. */
 const SendEmailRequestSchema = z.object({
@@ -29,7 +30,7 @@ export function createSesEndpoint(outbox: Outbox, relay?: Relay): Server {
 async function handle(outbox: Outbox, relay: Relay | undefined, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = new URL(request.url ?? '/', 'http://localhost').pathname;
   if (request.method === 'POST' && path === '/v2/email/outbound-emails') {
-    const parsed = SendEmailRequestSchema.safeParse(parseJson(await readBody(request)));
+    const parsed = SendEmailRequestSchema.safeParse(await readJsonBody(request));
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ');
       return reply(response, 400, { message: `only raw messages are sent locally; invalid: ${fields}` }, 'BadRequestException');
@@ -52,20 +53,6 @@ async function handle(outbox: Outbox, relay: Relay | undefined, request: Incomin
     return void response.end(raw);
   }
   reply(response, 404, { message: `${request.method} ${path} is not served locally` }, 'NotFoundException');
-}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text || '{}');
-  } catch {
-    return undefined;
-  }
 }
 
 function reply(response: ServerResponse, status: number, body: unknown, errorType?: string): void {

@@ -49,12 +49,12 @@ export class LocalSignIn {
 
   private showAccounts(response: ServerResponse, url: URL): void {
     const refusal = authorizeRefusal(url.searchParams, url);
-    if (refusal) return sendPage(response, 400, 'Sign-in refused', `<p role="alert">${escape(refusal)}</p>`);
+    if (refusal) return sendPage(response, 400, 'Sign-in refused', `<p role="alert">${escapeHtml(refusal)}</p>`);
     const hidden = ['client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method']
-      .map((name) => `<input type="hidden" name="${name}" value="${escape(url.searchParams.get(name) ?? '')}">`)
+      .map((name) => `<input type="hidden" name="${name}" value="${escapeHtml(url.searchParams.get(name) ?? '')}">`)
       .join('');
     const buttons = PEOPLE.map(
-      (account) => `<li><button type="submit" name="account" value="${account}">${escape(LOCAL_ACCOUNTS[account].name)}</button></li>`,
+      (account) => `<li><button type="submit" name="account" value="${account}">${escapeHtml(LOCAL_ACCOUNTS[account].name)}</button></li>`,
     ).join('');
     sendPage(
       response,
@@ -68,7 +68,7 @@ export class LocalSignIn {
   private grantCode(response: ServerResponse, url: URL, form: URLSearchParams): void {
     const refusal = authorizeRefusal(form, url);
     const account = PEOPLE.find((person) => person === form.get('account'));
-    if (refusal || !account) return sendPage(response, 400, 'Sign-in refused', `<p role="alert">${escape(refusal ?? 'unknown account')}</p>`);
+    if (refusal || !account) return sendPage(response, 400, 'Sign-in refused', `<p role="alert">${escapeHtml(refusal ?? 'unknown account')}</p>`);
     const code = randomBytes(32).toString('base64url');
     this.codes.set(code, { account, redirectUri: form.get('redirect_uri')!, challenge: form.get('code_challenge')!, expiresAt: Date.now() + CODE_LIFETIME_MS });
     const target = new URL(form.get('redirect_uri')!);
@@ -125,17 +125,17 @@ function sameText(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function sendPage(response: ServerResponse, status: number, title: string, content: string): void {
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1a1a1a}
 ul{list-style:none;padding:0}li{margin:.5rem 0}button{font:inherit;padding:.5rem 1rem;min-width:12rem;cursor:pointer}
 button:focus-visible{outline:3px solid #1d4ed8;outline-offset:2px}</style></head>
-<body><main><h1>${escape(title)}</h1>${content}</main></body></html>`;
+<body><main><h1>${escapeHtml(title)}</h1>${content}</main></body></html>`;
   response.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',

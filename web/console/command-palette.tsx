@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../shared/i18n.ts';
+import { useModal } from './modal.ts';
 import { navigate, QUEUES } from './router.ts';
 
 export interface PaletteAction {
@@ -14,7 +15,7 @@ export interface PaletteAction {
  */
 export function CommandPalette({ actions, onClose }: { actions: PaletteAction[]; onClose: () => void }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal(onClose);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const everything = useMemo<PaletteAction[]>(
@@ -31,14 +32,6 @@ export function CommandPalette({ actions, onClose }: { actions: PaletteAction[];
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   const shown = everything.filter((action) => words.every((word) => action.label.toLowerCase().includes(word)));
   const chosen = Math.min(active, Math.max(0, shown.length - 1));
-
-  useEffect(() => {
-    const element = dialog.current!;
-    element.showModal();
-    const closed = () => onClose();
-    element.addEventListener('close', closed);
-    return () => element.removeEventListener('close', closed);
-  }, [onClose]);
 
   const runChosen = () => {
     const action = shown[chosen];

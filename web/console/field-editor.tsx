@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CaseView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
-import { PRIORITIES } from './queue-filters.tsx';
+import { type Priority, PrioritySelect } from './priority-select.tsx';
 
 type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
 
@@ -37,16 +37,7 @@ export function FieldEditor({ current, run }: { current: CaseView; run: Run }) {
         }}
       >
         {field('title', t('edit.caseTitle'))}
-        <label>
-          {t('case.priority')}{' '}
-          <select value={draft.priority} onChange={(event) => setDraft({ ...draft, priority: event.currentTarget.value as typeof draft.priority })}>
-            {PRIORITIES.map((priority) => (
-              <option value={priority} key={priority}>
-                {t(`priority.${priority}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PrioritySelect value={draft.priority} onChange={(value) => setDraft({ ...draft, priority: value as Priority })} />
         {field('category', t('case.category'))}
         {field('type', t('edit.type'))}
         {field('inbox', t('case.inbox'))}

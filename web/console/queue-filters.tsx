@@ -1,4 +1,5 @@
 import { useI18n } from '../shared/i18n.ts';
+import { PrioritySelect } from './priority-select.tsx';
 
 export interface Filters {
   status?: string;
@@ -9,7 +10,6 @@ export interface Filters {
 }
 
 const STATUSES = ['new', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'] as const;
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 
 /** The filters a queue takes (the API applies them in the same Query), kept in the page's address. */
 export function readFilters(search: string): Filters {
@@ -46,17 +46,7 @@ export function QueueFilters({ filters, onChange }: { filters: Filters; onChange
           ))}
         </select>
       </label>
-      <label>
-        {t('column.priority')}{' '}
-        <select value={filters.priority ?? ''} onChange={(event) => set('priority', event.currentTarget.value)}>
-          <option value="">{t('filter.any')}</option>
-          {PRIORITIES.map((priority) => (
-            <option value={priority} key={priority}>
-              {t(`priority.${priority}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PrioritySelect value={filters.priority ?? ''} onChange={(value) => set('priority', value)} anyLabel={t('filter.any')} />
       <label>
         {t('case.category')}{' '}
         <input type="text" value={filters.category ?? ''} onChange={(event) => set('category', event.currentTarget.value.trim())} />

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../shared/i18n.ts';
+import { useModal } from './modal.ts';
 
 const KEYS: [string, string][] = [
   ['j', 'shortcuts.next'],
@@ -18,14 +18,7 @@ const KEYS: [string, string][] = [
 /** The list of every shortcut, as a modal dialog that Escape closes. */
 export function Shortcuts({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const element = dialog.current!;
-    element.showModal();
-    const closed = () => onClose();
-    element.addEventListener('close', closed);
-    return () => element.removeEventListener('close', closed);
-  }, [onClose]);
+  const dialog = useModal(onClose);
   return (
     <dialog ref={dialog} aria-labelledby="shortcuts-title" class="shortcuts">
       <h2 id="shortcuts-title">{t('shortcuts.title')}</h2>
