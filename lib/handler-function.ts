@@ -34,8 +34,12 @@ export const HANDLER_BUNDLING = {
   // Bundle AWS SDK v3 too, so the clients run at the versions package-lock.json pins.
   externalModules: [],
   // Lambda provides credentials in the environment: the SDK's default provider chain is swapped for
-  // the environment provider alone (functions/shared/lambda-credentials.ts).
-  esbuildArgs: { '--alias:@aws-sdk/credential-provider-node': './functions/shared/lambda-credentials.ts' },
+  // the environment provider alone (functions/shared/lambda-credentials.ts). sanitize-html's postcss
+  // only parses style attributes, which the mail sanitiser never does (functions/mail/inbound/no-postcss.ts).
+  esbuildArgs: {
+    '--alias:@aws-sdk/credential-provider-node': './functions/shared/lambda-credentials.ts',
+    '--alias:postcss': './functions/mail/inbound/no-postcss.ts',
+  },
 } satisfies BundlingOptions;
 
 export interface HandlerFunctionProps {

@@ -9,6 +9,7 @@ export function htmlToText(html: string): string {
   const text = sanitizeHtml(marked, {
     allowedTags: [],
     allowedAttributes: {},
+    parseStyleAttributes: false,
     nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template', 'svg', 'math'],
   });
   return text

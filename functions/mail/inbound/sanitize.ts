@@ -10,6 +10,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Only inline images from the message itself: a remote image is a read receipt (tracking pixel).
   allowedSchemesByTag: { img: ['cid'] },
   allowProtocolRelative: false,
+  // Style attributes are dropped, never parsed: the bundles carry no CSS parser (no-postcss.ts).
+  parseStyleAttributes: false,
   exclusiveFilter: (frame) => frame.tag === 'img' && !/^cid:/i.test(frame.attribs.src ?? ''),
   // Text inside these is code or chrome, never message text.
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'head', 'template', 'iframe', 'object', 'embed', 'svg', 'math'],
