@@ -98,6 +98,13 @@ export const OPERATIONS: Operation[] = [
     prepare: async (_context, count) => times(count, () => ({ body: COMPLETE_CASE })),
   },
   {
+    name: 'findCases',
+    routeId: 'findCases',
+    caller: 'agent',
+    target: 'alias-and-case',
+    prepare: async ({ seeder }, count) => (await seeder.cases('in-progress', count)).map((c) => ({ query: { number: String(c.number) } })),
+  },
+  {
     name: 'getCase',
     routeId: 'getCase',
     caller: 'agent',

@@ -14,7 +14,7 @@ import { toCaseSummary } from '../functions/domain/views.ts';
 import { setWait } from '../functions/domain/waits.ts';
 import { CaseStore } from '../functions/store/case-store.ts';
 import { CustomerStore } from '../functions/store/customer-store.ts';
-import { caseToItem, entryToItem } from '../functions/store/items.ts';
+import { caseNumberItem, caseToItem, entryToItem } from '../functions/store/items.ts';
 import { callerId } from './api-event.ts';
 import { type MailMessage, mailActor, openCaseFromMail } from '../functions/domain/inbound-mail.ts';
 import { TemplateStore } from '../functions/store/template-store.ts';
@@ -68,7 +68,7 @@ export class Seeder {
   /** `notes` more notes by the agent on each case give it a longer timeline. */
   async cases(state: SeedState, count: number, options: { customerId?: string; notes?: number } = {}): Promise<Case[]> {
     const outcomes = Array.from({ length: count }, () => this.withNotes(this.build(state, options.customerId), options.notes ?? 0));
-    await this.write(outcomes.flatMap(({ case: c, entries }) => [caseToItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]));
+    await this.write(outcomes.flatMap(({ case: c, entries }) => [caseToItem(c), caseNumberItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]));
     return outcomes.map((outcome) => outcome.case);
   }
 
@@ -102,7 +102,7 @@ export class Seeder {
       },
     };
     const { case: c, entries } = openCaseFromMail(message, this.ctx(mailActor(message)), { id: randomUUID(), number: nextNumber++ });
-    await this.write([caseToItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]);
+    await this.write([caseToItem(c), caseNumberItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]);
     return [c];
   }
 

@@ -12,7 +12,7 @@ import type { RequestRecord } from './capacity-recorder.ts';
  *   agent's recent access;
  * - `none`: no target; reported as is.
  */
-export type Target = 'mutation' | 'create' | 'one-query' | 'case-and-page' | 'case-page-and-recent-access' | 'none';
+export type Target = 'mutation' | 'create' | 'one-query' | 'case-and-page' | 'case-page-and-recent-access' | 'alias-and-case' | 'none';
 
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
 
@@ -22,6 +22,7 @@ export const TARGET_TEXT: Record<Target, string> = {
   'one-query': '1 Query only',
   'case-and-page': '1 GetItem + 1 Query',
   'case-page-and-recent-access': '1 GetItem + 1 Query + 1 PutItem (recent access)',
+  'alias-and-case': '2 GetItem (the number alias, then the case)',
   none: 'none (reported as is)',
 };
 
@@ -43,6 +44,7 @@ const MEETS: Record<Exclude<Target, 'none'>, (call: RequestRecord[]) => boolean>
   'one-query': (call) => exactly(call, { Query: 1 }),
   'case-and-page': (call) => exactly(call, { GetItem: 1, Query: 1 }),
   'case-page-and-recent-access': (call) => exactly(call, { GetItem: 1, Query: 1, PutItem: 1 }),
+  'alias-and-case': (call) => exactly(call, { GetItem: 2 }),
 };
 
 /** PASS only if every measured call kept to the budget: one stray retry is a finding, not noise. */

@@ -15,7 +15,7 @@ import {
   WaitInputSchema,
 } from './domain/requests.ts';
 import { CreateCustomerInputSchema, FindCustomerQuerySchema } from './domain/customer.ts';
-import { NextCaseInputSchema, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
+import { FindCasesQuerySchema, NextCaseInputSchema, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
 import {
   AgentListResponseSchema,
   CaseListResponseSchema,
@@ -100,6 +100,10 @@ export const routes = {
   createCase: {
     method: 'POST', path: '/cases', group: 'case-commands', auth: STAFF, body: CreateCaseInputSchema, mutation: true,
     summary: 'Create a case, as a draft or submitted', status: 201, response: CaseResponseSchema,
+  },
+  findCases: {
+    method: 'GET', path: '/cases', group: 'case-queries', auth: STAFF, query: FindCasesQuerySchema,
+    summary: 'Find a case by its number ("#1042"): a list of that case, or an empty one', status: 200, response: CaseListResponseSchema,
   },
   getCase: {
     method: 'GET', path: '/cases/{caseId}', group: 'case-queries', auth: STAFF, params: CaseParams, conditional: true,

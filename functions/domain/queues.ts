@@ -31,6 +31,10 @@ export const QueueQuerySchema = z.object({
 export type QueueQuery = z.infer<typeof QueueQuerySchema>;
 export type QueueFilters = Pick<QueueQuery, 'status' | 'priority' | 'category' | 'inbox' | 'highlighted'>;
 
+export const FindCasesQuerySchema = z.object({
+  number: z.coerce.number().int().positive().describe('the case number, as in "#1042" (without the #)'),
+});
+
 export const TimelineQuerySchema = z.object({
   order: z.enum(['newest_first', 'oldest_first']).default('newest_first').describe('a cursor continues in the order it was made for'),
   limit: z.coerce.number().int().min(1).max(100).default(50),

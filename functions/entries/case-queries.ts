@@ -1,5 +1,6 @@
 import { listAgents } from '../agents/list-agents.ts';
 import { createAttachmentUpload } from '../cases/create-attachment-upload.ts';
+import { findCases } from '../cases/find-cases.ts';
 import { getAttachmentLink } from '../cases/get-attachment-link.ts';
 import { getCase } from '../cases/get-case.ts';
 import { getMailHtml } from '../cases/get-mail-html.ts';
@@ -9,5 +10,5 @@ import { listQueue } from '../queues/list-queue.ts';
 import { agentDeps } from '../shared/agent-deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
-export const routeHandlers = [getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, listQueue, listAgents];
+export const routeHandlers = [findCases, getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, listQueue, listAgents];
 export const handler = groupHandler(routeHandlers, agentDeps);

@@ -9,7 +9,7 @@ import { deliveryMayComeFrom } from '../domain/delivery.ts';
 import type { Delivery, TimelineEntry } from '../domain/timeline.ts';
 import { decodeCursor, encodeCursor, indexListing, timelineListing } from './cursor.ts';
 import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
-import { caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
+import { caseNumberItem, caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
 import { keys, queuePartition, sortValue } from './keys.ts';
 import { itemToReplyDraft, replyDraftDelete, replyDraftPut, replyDraftToItem } from './reply-drafts.ts';
 import { type GuardedWrite, transact } from './transaction.ts';
@@ -155,6 +155,12 @@ export class CaseStore {
   /** The draft's Delete, to go `alongside` the reply that sends it. */
   replyDraftDelete(caseId: string, agentId: string): GuardedWrite {
     return replyDraftDelete(this.tableName, caseId, agentId);
+  }
+
+  /** The case with this number, through its number item (one GetItem, then the case's). */
+  async findByNumber(number: number): Promise<Case | null> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.caseNumber(number) }));
+    return Item ? this.getCase(String(Item.caseId)) : null;
   }
 
   /** One timeline entry. @throws NotFoundError */
@@ -431,6 +437,14 @@ export class CaseStore {
       onConditionFailed: () => new ConflictError(`case ${c.id} changed meanwhile; reload it`),
     }));
     const extra: GuardedWrite[] = [];
+    if (expectedVersion === null) {
+      extra.push({
+        item: {
+          Put: { TableName: this.tableName, Item: caseNumberItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
+        },
+        onConditionFailed: () => new ConflictError(`case number ${c.number} is already taken`),
+      });
+    }
     if (options.idempotency) {
       extra.push(idempotencyWrite(this.tableName, options.idempotency, Math.floor(Date.parse(c.updatedAt) / 1000)));
     }

@@ -27,6 +27,11 @@ export function caseToItem(c: Case): Item {
   };
 }
 
+/** Points a case number at its case: `GET /cases?number=` reads it. */
+export function caseNumberItem(c: Case): Item {
+  return { ...keys.caseNumber(c.number), kind: 'case-number', caseId: c.id };
+}
+
 export function entryToItem(caseId: string, entry: TimelineEntry): Item {
   return { ...keys.entry(caseId, entry.seq), kind: 'entry', ...entry };
 }

@@ -9,6 +9,8 @@ export const keys = {
    */
   replyDraft: (caseId: string, agentId: string) => ({ pk: `CASE#${caseId}`, sk: `DRAFT#${agentId}` }),
   caseCounter: () => ({ pk: 'COUNTER#case-number', sk: 'COUNTER' }),
+  /** Which case holds a number: written with the case, so staff can jump to "#1042". */
+  caseNumber: (number: number) => ({ pk: `CASE_NUMBER#${number}`, sk: 'ALIAS' }),
   idempotency: (actorId: string, key: string) => ({ pk: `IDEMPOTENCY#${actorId}#${key}`, sk: 'IDEMPOTENCY' }),
   customer: (customerId: string) => ({ pk: `CUSTOMER#${customerId}`, sk: 'CUSTOMER' }),
   customerEmail: (email: string) => ({ pk: `CUSTOMER_EMAIL#${email}`, sk: 'ALIAS' }),

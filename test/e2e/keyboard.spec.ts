@@ -21,6 +21,7 @@ test('an agent signs in, finds a case, notes it and returns to the queue with th
   expect(focused).toBe(subject);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: subject })).toBeVisible();
+  const number = (await page.locator('h1 .number').textContent())!;
 
   await page.keyboard.press('n');
   await expect(page.getByLabel(/Private note|Notatka prywatna/)).toBeFocused();
@@ -49,4 +50,14 @@ test('an agent signs in, finds a case, notes it and returns to the queue with th
   await expect(palette).toHaveCount(0);
   await expect(page.getByRole('heading', { name: /^(My cases|Moje sprawy)$/ })).toBeVisible();
   await expect(page.getByRole('link', { name: subject })).toBeVisible();
+
+  // A case number in the palette opens that case; one nobody has is said so.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('#987654321');
+  await page.keyboard.press('Enter');
+  await expect(palette.getByRole('alert')).toHaveText(/no case #987654321|Nie ma sprawy nr 987654321/);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type(number);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: subject })).toBeVisible();
 });

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
+import type { CaseList } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
+import { useConsole } from './context.ts';
 import { useModal } from './modal.ts';
 import { navigate, QUEUES } from './router.ts';
 
@@ -11,13 +13,17 @@ export interface PaletteAction {
 
 /**
  * Ctrl/Cmd+K: type to filter every place and action the console offers right now (the queues, and
- * on a case the commands the API allows), arrows to choose, Enter to run.
+ * on a case the commands the API allows), or a case number ("#1042") to open it; arrows to choose,
+ * Enter to run.
  */
 export function CommandPalette({ actions, onClose }: { actions: PaletteAction[]; onClose: () => void }) {
   const { t } = useI18n();
   const dialog = useModal(onClose);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
+  const [missing, setMissing] = useState<number | null>(null);
+  const { api } = useConsole();
+  const number = /^#?(\d{1,12})$/.exec(query.trim())?.[1];
   const everything = useMemo<PaletteAction[]>(
     () => [
       ...QUEUES.map((queue) => ({
@@ -30,13 +36,25 @@ export function CommandPalette({ actions, onClose }: { actions: PaletteAction[];
     [actions, t],
   );
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = everything.filter((action) => words.every((word) => action.label.toLowerCase().includes(word)));
+  const jump: PaletteAction[] = number
+    ? [{ id: 'number', label: t('palette.openNumber', { number }), run: () => void openNumber(Number(number)) }]
+    : [];
+  const shown = [...jump, ...everything.filter((action) => words.every((word) => action.label.toLowerCase().includes(word)))];
   const chosen = Math.min(active, Math.max(0, shown.length - 1));
+
+  /** The case with that number, if there is one; the palette stays open to say when there is not. */
+  const openNumber = async (wanted: number) => {
+    const found = await api<CaseList>('GET', `/cases?number=${wanted}`);
+    const match = found.data?.items[0];
+    if (!match) return setMissing(wanted);
+    dialog.current?.close();
+    navigate({ view: 'case', caseId: match.id });
+  };
 
   const runChosen = () => {
     const action = shown[chosen];
     if (!action) return;
-    dialog.current?.close();
+    if (action.id !== 'number') dialog.current?.close();
     action.run();
   };
 
@@ -54,6 +72,7 @@ export function CommandPalette({ actions, onClose }: { actions: PaletteAction[];
         onInput={(event) => {
           setQuery(event.currentTarget.value);
           setActive(0);
+          setMissing(null);
         }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -74,7 +93,7 @@ export function CommandPalette({ actions, onClose }: { actions: PaletteAction[];
             aria-selected={index === chosen}
             onClick={() => {
               setActive(index);
-              dialog.current?.close();
+              if (action.id !== 'number') dialog.current?.close();
               action.run();
             }}
           >
@@ -83,6 +102,7 @@ export function CommandPalette({ actions, onClose }: { actions: PaletteAction[];
         ))}
       </ul>
       {shown.length === 0 && <p>{t('palette.nothing')}</p>}
+      {missing !== null && <p role="alert">{t('palette.noCase', { number: missing })}</p>}
     </dialog>
   );
 }

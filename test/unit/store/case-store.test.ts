@@ -112,7 +112,8 @@ describe('CaseStore.createCase', () => {
 
   it('leaves a gap rather than re-using a number when the create fails', async () => {
     ddb.on(UpdateCommand).resolvesOnce({ Attributes: { value: 7 } }).resolvesOnce({ Attributes: { value: 8 } });
-    ddb.on(TransactWriteCommand).rejectsOnce(cancelled({ Code: 'None' }, { Code: 'ConditionalCheckFailed' })).resolves({});
+    // The writes: the case, its number alias, then the required customer.
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled({ Code: 'None' }, { Code: 'None' }, { Code: 'ConditionalCheckFailed' })).resolves({});
     const build = (number: number) => ({ case: aCase({ number, version: 1 }), entries: [] });
     const requires = { key: { pk: 'CUSTOMER#x', sk: 'CUSTOMER' }, missing: () => new NotFoundError('customer x not found') };
 
@@ -120,6 +121,16 @@ describe('CaseStore.createCase', () => {
     const second = await store.createCase(build);
 
     expect(second.case.number).toBe(8);
+  });
+
+  it('writes the number alias with the case, so that the number finds it', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { value: 12 } });
+    ddb.on(TransactWriteCommand).resolves({});
+
+    const created = await store.createCase((number) => ({ case: aCase({ number, version: 1 }), entries: [] }));
+
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((item) => item.Put?.Item)).toContainEqual({ pk: 'CASE_NUMBER#12', sk: 'ALIAS', kind: 'case-number', caseId: created.case.id });
   });
 });
 
