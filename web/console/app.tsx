@@ -7,6 +7,7 @@ import type { RuntimeConfig } from '../shared/runtime-config.ts';
 import { CaseView } from './case-view.tsx';
 import { CommandPalette, type PaletteAction } from './command-palette.tsx';
 import { Console } from './context.ts';
+import { isTyping } from './keyboard.ts';
 import { MESSAGES } from './messages.ts';
 import { QueueNav } from './queue-nav.tsx';
 import { usePolled } from './polling.ts';
@@ -85,10 +86,4 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
       </Console.Provider>
     </I18n.Provider>
   );
-}
-
-/** Single-key shortcuts must not fire while the agent types. */
-export function isTyping(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  return !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 }

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseList, CaseSummary, QueueName } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
-import { isTyping } from './app.tsx';
 import { useConsole } from './context.ts';
+import { isTyping } from './keyboard.ts';
 import { usePolled } from './polling.ts';
 import { type Filters, filterQuery, QueueFilters, readFilters } from './queue-filters.tsx';
 import { navigate, pathOf } from './router.ts';
