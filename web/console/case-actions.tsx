@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Command } from '../shared/api-types.ts';
+import type { Command, ResolveBody, WaitBody } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
-import { COMMAND_REQUESTS, ONE_CLICK, RESOLUTION_METHODS } from './commands.ts';
+import { RESOLUTION_METHODS } from './choices.ts';
+import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { useConsole } from './context.ts';
 
 type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
@@ -37,7 +38,7 @@ function ResolveForm({ allowed, run, openSignal }: { allowed: Set<Command>; run:
     if (openSignal > 0) select.current?.focus();
   }, [openSignal]);
   return (
-    <form class="inline-form" onSubmit={(event) => (event.preventDefault(), void run('POST', '/resolve', { method }))}>
+    <form class="inline-form" onSubmit={(event) => (event.preventDefault(), void run('POST', '/resolve', { method } satisfies ResolveBody))}>
       <label>
         {t('resolve.method')}{' '}
         <select ref={select} value={method} onChange={(event) => setMethod(event.currentTarget.value as typeof method)}>
@@ -50,7 +51,7 @@ function ResolveForm({ allowed, run, openSignal }: { allowed: Set<Command>; run:
       </label>
       {allowed.has('resolve') && <button type="submit">{t('command.resolve')}</button>}
       {allowed.has('close') && (
-        <button type="button" onClick={() => void run('POST', '/close', { method })}>
+        <button type="button" onClick={() => void run('POST', '/close', { method } satisfies ResolveBody)}>
           {t('command.close')}
         </button>
       )}
@@ -65,7 +66,7 @@ function WaitForm({ run }: { run: Run }) {
   return (
     <form
       class="inline-form"
-      onSubmit={(event) => (event.preventDefault(), void run('PUT', '/wait', { kind: 'more_info', days, closeIfNoReply }))}
+      onSubmit={(event) => (event.preventDefault(), void run('PUT', '/wait', { kind: 'more_info', days, closeIfNoReply } satisfies WaitBody))}
     >
       <fieldset>
         <legend>{t('wait.moreInfo')}</legend>
@@ -93,7 +94,7 @@ function FollowUpForm({ run }: { run: Run }) {
       onSubmit={(event) => {
         event.preventDefault();
         // Nine in the morning of the chosen day, in the agent's own time zone.
-        void run('PUT', '/wait', { kind: 'follow_up', until: new Date(`${day}T09:00`).toISOString() });
+        void run('PUT', '/wait', { kind: 'follow_up', until: new Date(`${day}T09:00`).toISOString() } satisfies WaitBody);
       }}
     >
       <label>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../shared/api-client.ts';
-import type { CaseWithTimeline, Command, TimelineEntryView, TimelinePage } from '../shared/api-types.ts';
+import type { CaseWithTimeline, Command, NoteBody, ReplyBody, ResolveBody, TimelineEntryView, TimelinePage } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { CaseActions } from './case-actions.tsx';
 import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
@@ -69,9 +69,9 @@ export function CaseView({ caseId }: { caseId: string }) {
   };
 
   const send = (composed: Composed) => {
-    if (composed.mode === 'note') return run('POST', '/notes', { text: composed.text }, false);
-    const reply = { text: composed.text, includeHistory: composed.includeHistory };
-    if (composed.resolve) return run('POST', '/resolve', { method: 'replied_to_customer', reply });
+    if (composed.mode === 'note') return run('POST', '/notes', { text: composed.text } satisfies NoteBody, false);
+    const reply: ReplyBody = { text: composed.text, includeHistory: composed.includeHistory };
+    if (composed.resolve) return run('POST', '/resolve', { method: 'replied_to_customer', reply } satisfies ResolveBody);
     return run('POST', '/replies', reply, false);
   };
 

@@ -3,7 +3,8 @@ import type { CaseList } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
 import { useModal } from './modal.ts';
-import { navigate, QUEUES } from './router.ts';
+import { QUEUES } from './choices.ts';
+import { navigate } from './router.ts';
 
 export interface PaletteAction {
   id: string;

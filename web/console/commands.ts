@@ -18,4 +18,3 @@ export const COMMAND_REQUESTS: Partial<Record<Command, { method: string; path: s
 /** Commands that take no input: one click runs them. */
 export const ONE_CLICK: readonly Command[] = ['claim', 'unassign', 'set_todo', 'reopen', 'reject_spam', 'cancel_wait', 'submit'];
 
-export const RESOLUTION_METHODS = ['replied_to_customer', 'no_customer_response', 'rejected', 'unknown_address'] as const;

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CaseView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
-import { type Priority, PrioritySelect } from './priority-select.tsx';
+import type { Priority } from './choices.ts';
+import { PrioritySelect } from './priority-select.tsx';
 
 type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
 

@@ -1,7 +1,6 @@
 import { useI18n } from '../shared/i18n.ts';
+import { PRIORITIES } from './choices.ts';
 
-export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type Priority = (typeof PRIORITIES)[number];
 
 /** A labelled choice of priority; `anyLabel` adds an empty first option (a filter that takes any). */
 export function PrioritySelect({ value, onChange, anyLabel }: { value: string; onChange: (value: string) => void; anyLabel?: string }) {

@@ -1,4 +1,5 @@
 import { useI18n } from '../shared/i18n.ts';
+import { FILTER_STATUSES } from './choices.ts';
 import { PrioritySelect } from './priority-select.tsx';
 
 export interface Filters {
@@ -9,7 +10,6 @@ export interface Filters {
   highlighted?: 'true';
 }
 
-const STATUSES = ['new', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'] as const;
 
 /** The filters a queue takes (the API applies them in the same Query), kept in the page's address. */
 export function readFilters(search: string): Filters {
@@ -39,7 +39,7 @@ export function QueueFilters({ filters, onChange }: { filters: Filters; onChange
         {t('column.status')}{' '}
         <select value={filters.status ?? ''} onChange={(event) => set('status', event.currentTarget.value)}>
           <option value="">{t('filter.any')}</option>
-          {STATUSES.map((status) => (
+          {FILTER_STATUSES.map((status) => (
             <option value={status} key={status}>
               {t(`status.${status}`)}
             </option>

@@ -1,6 +1,7 @@
 import type { QueueName } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
-import { navigate, pathOf, QUEUES } from './router.ts';
+import { QUEUES } from './choices.ts';
+import { navigate, pathOf } from './router.ts';
 
 export function QueueNav({ current }: { current: QueueName | null }) {
   const { t } = useI18n();

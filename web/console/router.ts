@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { QueueName } from '../shared/api-types.ts';
+import { QUEUES } from './choices.ts';
 
 export type Route = { view: 'queue'; queue: QueueName } | { view: 'case'; caseId: string };
 
-const QUEUES: readonly QueueName[] = ['to-assign', 'mine', 'delegated', 'waiting', 'archive', 'recent'];
 const base = import.meta.env.BASE_URL;
 
 /** The console's two kinds of page, from the path under /console/: `queues/<name>` and `cases/<id>`. */
@@ -31,5 +31,3 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
-
-export { QUEUES };

@@ -1,31 +1,18 @@
 import { createHash } from 'node:crypto';
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { claimCase } from '../../../functions/cases/claim-case.ts';
-import { noAgentDirectory } from '../../../functions/shared/agent-directory.ts';
-import type { Deps } from '../../../functions/shared/deps.ts';
 import { groupHandler, type HttpEvent } from '../../../functions/shared/http-handler.ts';
-import { CaseStore } from '../../../functions/store/case-store.ts';
-import { CustomerStore } from '../../../functions/store/customer-store.ts';
-import { TemplateStore } from '../../../functions/store/template-store.ts';
 import { caseToItem } from '../../../functions/store/items.ts';
-import { aCase, CASE_ID, NOW, settings } from '../../fixtures/cases.ts';
+import { storeDeps } from '../../fixtures/store-deps.ts';
+import { aCase, CASE_ID } from '../../fixtures/cases.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
-const deps: Deps = {
-  cases: new CaseStore(client, 'cases'),
-  customers: new CustomerStore(client, 'cases'),
-  templates: new TemplateStore(client, 'cases'),
-  agents: noAgentDirectory,
-  settings: settings(),
-  clock: () => NOW,
-  newId: () => CASE_ID,
-};
+const deps = storeDeps();
 const handler = groupHandler([claimCase], () => deps);
 
 const claim = async (headers: Record<string, string> = {}) => {

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
@@ -10,26 +10,13 @@ import { getReplyDraft } from '../../../functions/cases/get-reply-draft.ts';
 import { resolveCase } from '../../../functions/cases/resolve-case.ts';
 import { saveReplyDraft } from '../../../functions/cases/save-reply-draft.ts';
 import type { Case } from '../../../functions/domain/case.ts';
-import { noAgentDirectory } from '../../../functions/shared/agent-directory.ts';
-import type { Deps } from '../../../functions/shared/deps.ts';
 import { groupHandler, type HttpEvent } from '../../../functions/shared/http-handler.ts';
-import { CaseStore } from '../../../functions/store/case-store.ts';
-import { CustomerStore } from '../../../functions/store/customer-store.ts';
 import { caseToItem } from '../../../functions/store/items.ts';
-import { TemplateStore } from '../../../functions/store/template-store.ts';
-import { aCase, CASE_ID, NOW, settings } from '../../fixtures/cases.ts';
+import { storeDeps } from '../../fixtures/store-deps.ts';
+import { aCase, CASE_ID, NOW } from '../../fixtures/cases.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
-const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' }));
-const deps: Deps = {
-  cases: new CaseStore(client, 'cases'),
-  customers: new CustomerStore(client, 'cases'),
-  templates: new TemplateStore(client, 'cases'),
-  agents: noAgentDirectory,
-  settings: settings(),
-  clock: () => NOW,
-  newId: () => CASE_ID,
-};
+const deps = storeDeps();
 const handler = groupHandler([getReplyDraft, saveReplyDraft, deleteReplyDraft, addReply, resolveCase], () => deps);
 
 const call = async (method: string, path: string, body?: unknown) => {
