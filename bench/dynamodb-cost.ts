@@ -11,6 +11,7 @@ import { CaseStore } from '../functions/store/case-store.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
 import { CustomerStore } from '../functions/store/customer-store.ts';
 import { TemplateStore } from '../functions/store/template-store.ts';
+import { PreferenceStore } from '../functions/store/preference-store.ts';
 import { ensureTable } from '../local/create-table.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
 import { LOCAL_USER_POOL, startLocalCognito } from '../local/identity/local-cognito.ts';
@@ -86,6 +87,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       cases: new CaseStore(client, TABLE_NAME),
       customers: new CustomerStore(client, TABLE_NAME),
       templates: new TemplateStore(client, TABLE_NAME),
+      preferences: new PreferenceStore(client, TABLE_NAME),
       agents: new CognitoAgentDirectory(new CognitoIdentityProviderClient({ endpoint: cognito.url }), LOCAL_USER_POOL.id),
       settings,
       clock: () => new Date().toISOString(),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import type { Customer } from '../functions/domain/customer.ts';
-import type { QueueName } from '../functions/domain/queues.ts';
+import { QUEUE_COUNT_CAP, type QueueName } from '../functions/domain/queues.ts';
 import { createS3Client, MailObjects, parsedKeys } from '../functions/mail/mail-objects.ts';
 import { type RouteId, routes } from '../functions/routes.ts';
 import { ObjectStore } from '../local/storage/object-store.ts';
@@ -165,6 +165,40 @@ export const OPERATIONS: Operation[] = [
     prepare: async (_context, count) => times(count, () => ({})),
   },
   {
+    name: 'countQueues',
+    routeId: 'countQueues',
+    caller: 'agent',
+    target: 'queue-counts',
+    // A "to assign" queue past the cap and a full page of the agent's own: what a busy team's poll reads.
+    prepare: async ({ seeder }, count) => {
+      await seeder.cases('to-assign', QUEUE_COUNT_CAP + 1);
+      await seeder.cases('in-progress', LISTED);
+      return times(count, () => ({}));
+    },
+  },
+  {
+    name: 'getSettings',
+    routeId: 'getSettings',
+    caller: 'agent',
+    target: 'none',
+    // The settings come with the deployment: no table read.
+    prepare: async (_context, count) => times(count, () => ({})),
+  },
+  {
+    name: 'getPreferences',
+    routeId: 'getPreferences',
+    caller: 'agent',
+    target: 'one-get',
+    prepare: async (_context, count) => times(count, () => ({})),
+  },
+  {
+    name: 'putPreferences',
+    routeId: 'putPreferences',
+    caller: 'agent',
+    target: 'mutation',
+    prepare: async (_context, count) => times(count, () => ({ body: { language: 'pl', timeZone: 'Europe/Warsaw' } })),
+  },
+  {
     name: 'takeNextCase',
     routeId: 'takeNextCase',
     caller: 'robot',
@@ -266,6 +300,16 @@ export const OPERATIONS: Operation[] = [
     prepare: async ({ seeder }, count) => {
       await seeder.templates(LISTED);
       return times(count, () => ({}));
+    },
+  },
+  {
+    name: 'renderTemplate',
+    routeId: 'renderTemplate',
+    caller: 'agent',
+    target: 'case-and-template',
+    prepare: async ({ seeder }, count) => {
+      const [id] = await seeder.templates(1);
+      return (await seeder.cases('in-progress', count)).map((c) => ({ pathParameters: { caseId: c.id, templateId: id! } }));
     },
   },
   {

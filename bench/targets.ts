@@ -1,3 +1,4 @@
+import { COUNTED_QUEUES, QUEUE_COUNT_CAP } from '../functions/domain/queues.ts';
 import type { RequestRecord } from './capacity-recorder.ts';
 
 /**
@@ -10,9 +11,22 @@ import type { RequestRecord } from './capacity-recorder.ts';
  * - `case-and-page`: listTimeline, a GetItem of the case (its entry count bounds the page) and one Query;
  * - `case-page-and-recent-access`: getCase, the same two reads followed by the PutItem that records the
  *   agent's recent access;
+ * - `queue-counts`: countQueues, one capped COUNT Query per counted queue;
+ * - `one-get`: a single GetItem and nothing else;
+ * - `case-and-template`: renderTemplate, a GetItem of the case and one of the template;
  * - `none`: no target; reported as is.
  */
-export type Target = 'mutation' | 'create' | 'one-query' | 'case-and-page' | 'case-page-and-recent-access' | 'alias-and-case' | 'none';
+export type Target =
+  | 'mutation'
+  | 'create'
+  | 'one-query'
+  | 'case-and-page'
+  | 'case-page-and-recent-access'
+  | 'alias-and-case'
+  | 'queue-counts'
+  | 'one-get'
+  | 'case-and-template'
+  | 'none';
 
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
 
@@ -23,6 +37,9 @@ export const TARGET_TEXT: Record<Target, string> = {
   'case-and-page': '1 GetItem + 1 Query',
   'case-page-and-recent-access': '1 GetItem + 1 Query + 1 PutItem (recent access)',
   'alias-and-case': '2 GetItem (the number alias, then the case)',
+  'queue-counts': `${COUNTED_QUEUES.length} Query (Select COUNT, at most ${QUEUE_COUNT_CAP + 1} cases each)`,
+  'one-get': '1 GetItem only',
+  'case-and-template': '2 GetItem (the case and the template)',
   none: 'none (reported as is)',
 };
 
@@ -45,6 +62,9 @@ const MEETS: Record<Exclude<Target, 'none'>, (call: RequestRecord[]) => boolean>
   'case-and-page': (call) => exactly(call, { GetItem: 1, Query: 1 }),
   'case-page-and-recent-access': (call) => exactly(call, { GetItem: 1, Query: 1, PutItem: 1 }),
   'alias-and-case': (call) => exactly(call, { GetItem: 2 }),
+  'queue-counts': (call) => exactly(call, { Query: COUNTED_QUEUES.length }),
+  'one-get': (call) => exactly(call, { GetItem: 1 }),
+  'case-and-template': (call) => exactly(call, { GetItem: 2 }),
 };
 
 /** PASS only if every measured call kept to the budget: one stray retry is a finding, not noise. */

@@ -15,7 +15,7 @@ import {
   WaitInputSchema,
 } from './domain/requests.ts';
 import { CreateCustomerInputSchema, FindCustomerQuerySchema } from './domain/customer.ts';
-import { FindCasesQuerySchema, NextCaseInputSchema, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
+import { FindCasesQuerySchema, NextCaseInputSchema, QUEUE_COUNT_CAP, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
 import {
   AgentListResponseSchema,
   CaseListResponseSchema,
@@ -25,9 +25,13 @@ import {
   AttachmentUploadResponseSchema,
   CustomerResponseSchema,
   MailHtmlResponseSchema,
+  QueueCountsResponseSchema,
+  RenderedTemplateResponseSchema,
+  SettingsResponseSchema,
   ReplyDraftResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
+import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
 import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
 
 export type Role = 'agent' | 'admin' | 'robot';
@@ -38,7 +42,8 @@ export type Role = 'agent' | 'admin' | 'robot';
  */
 export const ROUTE_GROUPS = {
   'case-queries': {
-    access: 'read-write', agentDirectory: true, description: 'reads cases, timelines, queues and the agent directory (records recent access)',
+    access: 'read-write', agentDirectory: true,
+    description: "reads cases, timelines, queues, settings and the agent directory (records recent access; keeps the caller's preferences)",
   },
   'case-commands': { access: 'read-write', agentDirectory: true, description: 'every change to a case' },
   customers: { access: 'read-write', agentDirectory: false, description: 'customer records' },
@@ -117,7 +122,7 @@ export const routes = {
   getAttachmentLink: {
     method: 'GET', path: '/cases/{caseId}/timeline/{seq}/attachments/{index}', group: 'case-queries', auth: STAFF,
     params: z.object({ caseId: z.uuid(), seq: z.coerce.number().int().positive(), index: z.coerce.number().int().nonnegative() }),
-    summary: 'A short-lived download link for an attachment of an inbound e-mail; quarantined ones are refused (403)',
+    summary: "A short-lived download link for an attachment of an inbound e-mail or of an agent's reply; quarantined ones are refused (403)",
     status: 200, response: AttachmentLinkResponseSchema,
   },
   getMailHtml: {
@@ -177,6 +182,30 @@ export const routes = {
     method: 'GET', path: '/queues/{queue}', group: 'case-queries', auth: STAFF, params: z.object({ queue: QueueNameSchema }),
     query: QueueQuerySchema, conditional: true, summary: 'A work queue, newest activity first except "to assign" (oldest first)', status: 200,
     response: CaseListResponseSchema,
+  },
+  countQueues: {
+    method: 'GET', path: '/queues', group: 'case-queries', auth: STAFF, conditional: true,
+    summary: `How many cases wait in "to assign" and in the caller's mine, delegated and waiting queues (each counted up to ${QUEUE_COUNT_CAP})`,
+    status: 200, response: QueueCountsResponseSchema,
+  },
+  getSettings: {
+    method: 'GET', path: '/settings', group: 'case-queries', auth: STAFF, conditional: true,
+    summary: "The tenant's configuration a client offers choices from: custom statuses, categories, types, SLA levels, language and time zone",
+    status: 200, response: SettingsResponseSchema,
+  },
+  getPreferences: {
+    method: 'GET', path: '/me/preferences', group: 'case-queries', auth: HUMANS,
+    summary: "The caller's console preferences (language, time zone)", status: 200, response: PreferencesResponseSchema,
+  },
+  putPreferences: {
+    method: 'PUT', path: '/me/preferences', group: 'case-queries', auth: HUMANS, body: PreferencesInputSchema,
+    summary: "Save the caller's console preferences; they follow the agent to any browser", status: 200, response: PreferencesResponseSchema,
+  },
+  renderTemplate: {
+    method: 'GET', path: '/cases/{caseId}/templates/{templateId}', group: 'case-queries', auth: HUMANS,
+    params: CaseParams.extend({ templateId: TemplateSchema.shape.id }),
+    summary: 'A reply or note template filled in for this case and the caller, to insert into a reply or note and edit before sending',
+    status: 200, response: RenderedTemplateResponseSchema,
   },
   listAgents: {
     method: 'GET', path: '/agents', group: 'case-queries', auth: STAFF, conditional: true,

@@ -1,4 +1,5 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic.ts';
 import { CaseTable } from './case-table.ts';
@@ -77,7 +78,14 @@ export class HelpdeskStack extends Stack {
       const queries = this.api.functions['case-queries'];
       queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
-      grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject']);
+      grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject', 's3:GetObject']);
+      // The console PUTs an agent's file straight to its signed link, from the console's origin only.
+      inbound.bucket.addCorsRule({
+        allowedMethods: [HttpMethods.PUT],
+        allowedOrigins: [this.web.origin],
+        allowedHeaders: ['content-type'],
+        maxAge: 3600,
+      });
       this.mail = { inbound, outbound };
     }
   }

@@ -102,10 +102,12 @@ export class WebHosting extends Construct {
     // The CSP names the API by the region's API Gateway domain, not by its id: the API's CORS origins name this
     // distribution, and the distribution names this policy, so the API's own id here would be a circular
     // reference in the template. config.json (deployed after all three) names the exact API.
+    // The mail bucket, which agents upload attachments to, is named the same way: its CORS rule names this distribution.
     const apiOrigin = `https://*.execute-api.${stack.region}.${stack.urlSuffix}`;
+    const storageOrigin = `https://*.s3.${stack.region}.${stack.urlSuffix}`;
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'The web apps\' security headers: web/security-headers.ts, as the local runtime sends them',
-      ...securityHeadersPolicy(webSecurityHeaders(apiOrigin, props.signInOrigin)),
+      ...securityHeadersPolicy(webSecurityHeaders({ api: apiOrigin, signIn: props.signInOrigin, storage: storageOrigin })),
     });
 
     this.distribution = new Distribution(this, 'Distribution', {

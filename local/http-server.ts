@@ -24,10 +24,16 @@ const LINGER_MS = 2_000;
  * `GET /health` is the local runtime's own, outside the route table and without a token; so are
  * the web console (CloudFront's part in the cloud) and the sign-in page (Cognito's hosted UI).
  */
-export function createHttpServer(handlers: Record<RouteGroup, LambdaHandler>, issuer: TokenIssuer, health: () => HealthReport): Server {
+export function createHttpServer(
+  handlers: Record<RouteGroup, LambdaHandler>,
+  issuer: TokenIssuer,
+  health: () => HealthReport,
+  /** The local S3 endpoint, which the console uploads attachments to. */
+  storageOrigin: string,
+): Server {
   const signIn = new LocalSignIn(issuer);
   return createServer((request, response) => {
-    handle(handlers, issuer, signIn, health, request, response).catch((error: unknown) => {
+    handle(handlers, issuer, signIn, health, storageOrigin, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -39,6 +45,7 @@ async function handle(
   issuer: TokenIssuer,
   signIn: LocalSignIn,
   health: () => HealthReport,
+  storageOrigin: string,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -50,7 +57,7 @@ async function handle(
       const report = health();
       return send(response, report.status === 'ok' ? 200 : 503, report);
     }
-    if (request.method === 'GET' && serveConsole(response, url)) return;
+    if (request.method === 'GET' && serveConsole(response, url, storageOrigin)) return;
     matched = matchRoute(request.method ?? 'GET', url.pathname);
   } catch (error) {
     // API Gateway refuses these before routing: a Host that is no host name, a path that does not percent-decode.

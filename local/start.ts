@@ -124,7 +124,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     });
     started.push(mail);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
-    const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db));
+    const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db), new URL(s3.endpoint).origin);
     await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
     const { port } = server.address() as AddressInfo;
     const tokens = Object.fromEntries(

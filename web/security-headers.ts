@@ -1,10 +1,20 @@
+/** Where the apps connect besides their own origin; '' for one that is the app's own. */
+export interface WebOrigins {
+  api: string;
+  /** The token endpoint of the sign-in (Cognito's hosted UI). */
+  signIn: string;
+  /** Where files are uploaded to through presigned URLs (the mail bucket). */
+  storage: string;
+}
+
 /**
  * The headers every web app is served with: locally by the runtime, in the cloud by the CloudFront
  * response headers policy. The CSP allows scripts only from the app's own origin, so a script in an
  * inbound mail cannot run even if it escaped the sandboxed frame it is shown in.
  */
-export function webSecurityHeaders(apiOrigin: string, signInOrigin: string): Record<string, string> {
-  const connect = [...new Set(["'self'", apiOrigin, signInOrigin].filter((origin) => origin !== ''))].join(' ');
+export function webSecurityHeaders(origins: WebOrigins): Record<string, string> {
+  const { api, signIn, storage } = origins;
+  const connect = [...new Set(["'self'", api, signIn, storage].filter((origin) => origin !== ''))].join(' ');
   return {
     'content-security-policy': [
       "default-src 'self'",
@@ -15,7 +25,7 @@ export function webSecurityHeaders(apiOrigin: string, signInOrigin: string): Rec
       "frame-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",
-      `form-action 'self' ${signInOrigin}`.trim(),
+      `form-action 'self' ${signIn}`.trim(),
       "frame-ancestors 'none'",
     ].join('; '),
     'x-content-type-options': 'nosniff',

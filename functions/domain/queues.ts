@@ -15,6 +15,19 @@ export const QUEUE_ORDER: Record<QueueName, 'oldest_first' | 'newest_first'> = {
   recent: 'newest_first',
 };
 
+/**
+ * Queues whose size the console shows next to their name. The archive only grows and the recent
+ * list is a history, so counting them would tell an agent nothing about the work waiting.
+ */
+export const COUNTED_QUEUES = ['to-assign', 'mine', 'delegated', 'waiting'] as const satisfies readonly QueueName[];
+export type CountedQueue = (typeof COUNTED_QUEUES)[number];
+
+/**
+ * A count reads every case it counts (the indexes project whole cases), so it stops here: past
+ * it an agent needs to know "a lot", not the exact number, and a poll stays cheap.
+ */
+export const QUEUE_COUNT_CAP = 100;
+
 /** Queues that belong to one agent; the rest are shared by the whole team. */
 export const PERSONAL_QUEUES: readonly QueueName[] = ['mine', 'delegated', 'waiting', 'recent'];
 

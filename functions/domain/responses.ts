@@ -3,6 +3,9 @@ import { AgentSchema } from './agents.ts';
 import { CaseSchema, CaseStatusSchema, IsoDateTimeSchema, PrioritySchema } from './case.ts';
 import { CustomerSchema } from './customer.ts';
 import { HTTP_COMMANDS } from './lifecycle.ts';
+import { COUNTED_QUEUES, QUEUE_COUNT_CAP } from './queues.ts';
+import { LanguageSchema, TemplateKindSchema } from './templates.ts';
+import { CustomStatusSchema } from './tenant-settings.ts';
 import { TimelineEntrySchema } from './timeline.ts';
 
 export const CaseLabelsSchema = z.object({
@@ -79,7 +82,7 @@ export const AttachmentLinkResponseSchema = z.object({
   expiresAt: IsoDateTimeSchema,
   filename: z.string(),
   contentType: z.string(),
-  size: z.number().int().nonnegative(),
+  size: z.number().int().nonnegative().optional().describe("an e-mail attachment's size in bytes; a reply's files are linked without it"),
 }).meta({ id: 'AttachmentLink' });
 
 export const AttachmentUploadResponseSchema = z.object({
@@ -117,6 +120,40 @@ export const MailHtmlResponseSchema = z.object({
 });
 
 export const AgentListResponseSchema = z.object({ agents: z.array(AgentSchema) });
+
+export const QueueCountsResponseSchema = z.object({
+  counts: z.array(
+    z.object({
+      queue: z.enum(COUNTED_QUEUES),
+      count: z.number().int().nonnegative(),
+      more: z.boolean().describe(`the queue holds at least ${QUEUE_COUNT_CAP} cases and was counted no further: show "${QUEUE_COUNT_CAP}+"`),
+    }),
+  ).describe("the caller's personal queues and the team's to-assign queue"),
+});
+
+/** What a client needs of the tenant's configuration to offer the right choices. */
+export const SettingsResponseSchema = z.object({
+  settings: z.object({
+    name: z.string(),
+    language: LanguageSchema.describe('the language of mail to a customer whose own is not known'),
+    timeZone: z.string(),
+    customStatuses: z.array(CustomStatusSchema).describe("the tenant's own statuses; each applies while a case is in its system status"),
+    categories: z.array(z.string()).describe('the categories a case may have; empty when any text is accepted'),
+    types: z.array(z.string()).describe('the types a case may have; empty when any text is accepted'),
+    slaLevels: z.array(z.string()).describe('the SLA levels a case may have; empty when any text is accepted'),
+    requireResolution: z.enum(['none', 'note_or_email']).describe('whether resolving needs a note or a reply with it'),
+  }),
+});
+
+export const RenderedTemplateResponseSchema = z.object({
+  rendered: z.object({
+    templateId: z.string(),
+    kind: TemplateKindSchema.exclude(['notification']),
+    language: LanguageSchema,
+    subject: z.string().optional(),
+    body: z.string().describe('the template with its placeholders filled in for this case and the caller: insert it and edit'),
+  }),
+});
 
 export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });
 

@@ -48,7 +48,8 @@ export const TenantSettingsSchema = z
   });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 
-function isTimeZone(zone: string): boolean {
+/** Whether the runtime knows the zone by this IANA name. */
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
     return true;

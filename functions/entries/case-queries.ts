@@ -1,4 +1,6 @@
+import { getPreferences } from '../agents/get-preferences.ts';
 import { listAgents } from '../agents/list-agents.ts';
+import { putPreferences } from '../agents/put-preferences.ts';
 import { createAttachmentUpload } from '../cases/create-attachment-upload.ts';
 import { findCases } from '../cases/find-cases.ts';
 import { getAttachmentLink } from '../cases/get-attachment-link.ts';
@@ -6,9 +8,15 @@ import { getCase } from '../cases/get-case.ts';
 import { getMailHtml } from '../cases/get-mail-html.ts';
 import { getReplyDraft } from '../cases/get-reply-draft.ts';
 import { listTimeline } from '../cases/list-timeline.ts';
+import { countQueues } from '../queues/count-queues.ts';
 import { listQueue } from '../queues/list-queue.ts';
+import { getSettings } from '../settings/get-settings.ts';
 import { agentDeps } from '../shared/agent-deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
+import { renderTemplate } from '../templates/render-template.ts';
 
-export const routeHandlers = [findCases, getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, listQueue, listAgents];
+export const routeHandlers = [
+  findCases, getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, renderTemplate,
+  listQueue, countQueues, getSettings, listAgents, getPreferences, putPreferences,
+];
 export const handler = groupHandler(routeHandlers, agentDeps);

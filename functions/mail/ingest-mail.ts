@@ -6,9 +6,9 @@ import { continueFromMail, MAX_MAIL_TEXT, type MailMessage, mailActor, openCaseF
 import { automaticReason } from '../domain/loop-safety.ts';
 import { inMailDomain, type Mailbox, type MailConfig, mailboxFor } from '../domain/mail-config.ts';
 import { parseOutboundMessageId } from '../domain/mail-identity.ts';
+import { casePlaceholders } from '../domain/placeholders.ts';
 import { chooseLanguage, renderTemplate, type Template } from '../domain/templates.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
-import { ticketUrl } from '../domain/ticket-url.ts';
 import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import type { AutoReplyLog } from '../store/auto-reply-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
@@ -135,13 +135,7 @@ async function mayAcknowledge(message: MailMessage, deps: IngestDeps): Promise<b
 }
 
 function acknowledgement(c: Case, to: Contact, template: Template, settings: TenantSettings): Acknowledgement {
-  const values = {
-    case_number: String(c.number),
-    case_title: c.title,
-    customer_name: to.name ?? '',
-    tenant_name: settings.name,
-    ticket_url: ticketUrl(c, settings),
-  };
+  const values = casePlaceholders(c, settings, { customer: to.name, agent: null });
   return { subject: renderTemplate(template.subject ?? '', values), text: renderTemplate(template.body, values), to: to.email };
 }
 

@@ -3,6 +3,7 @@ import type { TenantSettings } from '../domain/tenant-settings.ts';
 import { CaseStore } from '../store/case-store.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { CustomerStore } from '../store/customer-store.ts';
+import { PreferenceStore } from '../store/preference-store.ts';
 import { TemplateStore } from '../store/template-store.ts';
 import { type AgentDirectory, noAgentDirectory } from './agent-directory.ts';
 import { loadConfig } from './config.ts';
@@ -12,6 +13,7 @@ export interface Deps {
   cases: CaseStore;
   customers: CustomerStore;
   templates: TemplateStore;
+  preferences: PreferenceStore;
   /** Only in the route groups that read it (see agent-deps.ts). */
   agents: AgentDirectory;
   settings: TenantSettings;
@@ -29,6 +31,7 @@ export function defaultDeps(): Deps {
       cases: new CaseStore(client, config.tableName),
       customers: new CustomerStore(client, config.tableName),
       templates: new TemplateStore(client, config.tableName),
+      preferences: new PreferenceStore(client, config.tableName),
       agents: noAgentDirectory,
       settings: config.settings,
       clock: () => new Date().toISOString(),

@@ -3,7 +3,7 @@ import { BatchGetCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/mutation.ts';
-import { QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
+import { type CountedQueue, QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
 import type { CaseSummary, ReplyDraft } from '../domain/responses.ts';
 import { deliveryMayComeFrom } from '../domain/delivery.ts';
 import type { Delivery, TimelineEntry } from '../domain/timeline.ts';
@@ -301,14 +301,29 @@ export class CaseStore {
 
   /** One Query on the queue's index partition; `owner` is the agent for personal queues. */
   async listQueue(queue: Exclude<QueueName, 'recent'>, owner: string, filters: QueueFilters, page: PageRequest): Promise<Page<Case>> {
-    const partition = {
-      'to-assign': queuePartition.toAssign(),
-      archive: queuePartition.archive(),
-      mine: queuePartition.mine(owner),
-      waiting: queuePartition.waiting(owner),
-      delegated: queuePartition.delegated(owner),
-    }[queue];
-    return this.list({ index: queue === 'delegated' ? 'gsi2' : 'gsi1', partition, order: QUEUE_ORDER[queue], filters, ...page });
+    const { index, partition } = queueIndex(queue, owner);
+    return this.list({ index, partition, order: QUEUE_ORDER[queue], filters, ...page });
+  }
+
+  /**
+   * How many cases a queue holds, counting at most `cap`: one Query with `Select: COUNT`, which
+   * still reads (and is billed for) every case it counts, hence the cap.
+   */
+  async countQueue(queue: CountedQueue, owner: string, cap: number): Promise<{ count: number; more: boolean }> {
+    const { index, partition } = queueIndex(queue, owner);
+    const { Count } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ExpressionAttributeValues: { ':pk': partition },
+        Select: 'COUNT',
+        // One past the cap tells "exactly the cap" from "more": DynamoDB returns a LastEvaluatedKey whenever Limit is reached.
+        Limit: cap + 1,
+      }),
+    );
+    const counted = Count ?? 0;
+    return { count: Math.min(counted, cap), more: counted > cap };
   }
 
   /** A customer's cases, newest first. */
@@ -481,6 +496,17 @@ function liveReplay(record: Record<string, unknown> | undefined): IdempotencyHit
  * Filters run server-side in the same Query: they may shorten a page (the cursor still leads
  * on) but never cost another request.
  */
+function queueIndex(queue: Exclude<QueueName, 'recent'>, owner: string): { index: 'gsi1' | 'gsi2'; partition: string } {
+  const partition = {
+    'to-assign': queuePartition.toAssign(),
+    archive: queuePartition.archive(),
+    mine: queuePartition.mine(owner),
+    waiting: queuePartition.waiting(owner),
+    delegated: queuePartition.delegated(owner),
+  }[queue];
+  return { index: queue === 'delegated' ? 'gsi2' : 'gsi1', partition };
+}
+
 function filterExpression(filters: QueueFilters): { expression?: string; names?: Record<string, string>; values?: Record<string, unknown> } {
   const set = Object.entries(filters).filter(([, value]) => value !== undefined);
   if (set.length === 0) return {};

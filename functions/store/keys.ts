@@ -20,6 +20,7 @@ export const keys = {
   /** The automatic mails sent to one address in the last day, which loop safety caps. */
   autoReplies: (email: string) => ({ pk: `AUTOREPLY#${email}`, sk: 'AUTOREPLY' }),
   recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),
+  preferences: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PREFERENCES' }),
   /** All of a tenant's templates share one partition, so one Query lists them; only admins write them. */
   template: (templateId: string) => ({ pk: 'TEMPLATES', sk: `TEMPLATE#${templateId}` }),
   templatePartition: 'TEMPLATES',

@@ -23,14 +23,14 @@ const TYPES: Record<string, string> = {
  * index page for every other path (the app routes in the browser), its `config.json` for this
  * server, and the same security headers.
  */
-export function serveConsole(response: ServerResponse, url: URL): boolean {
+export function serveConsole(response: ServerResponse, url: URL, storageOrigin: string): boolean {
   if (url.pathname === '/console') {
     response.writeHead(301, { location: '/console/' });
     response.end();
     return true;
   }
   if (!url.pathname.startsWith('/console/')) return false;
-  const headers = webSecurityHeaders('', '');
+  const headers = webSecurityHeaders({ api: '', signIn: '', storage: storageOrigin });
   const index = join(CONSOLE_DIR, 'index.html');
   if (!existsSync(index)) {
     response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });

@@ -36,3 +36,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const folder = process.env.SCREENSHOTS;
   if (folder) await page.screenshot({ path: `${folder}/${name}.png`, fullPage: true });
 }
+
+/**
+ * Calls the API as the account signed in on the page, for what the console has no screen for
+ * (an admin's templates): the request goes from the page, with its own session.
+ */
+export async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<number> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const token = sessionStorage.getItem('helpdesk.token');
+      const response = await fetch(path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return response.status;
+    },
+    { method, path, body },
+  );
+}

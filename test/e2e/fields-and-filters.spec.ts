@@ -19,7 +19,7 @@ test('an agent edits a case’s fields, finds it again with the queue filters an
   await expect(facts).toContainText('Supplies');
   await expect(page.locator('.entry-field_change', { hasText: 'Supplies' })).toBeVisible();
 
-  await page.getByRole('link', { name: /^(My cases|Moje sprawy)$/ }).click();
+  await page.getByRole('link', { name: /^(My cases|Moje sprawy)( \d+\+?)?$/ }).click();
   const filters = page.getByRole('search');
   await filters.getByLabel(/^(Priority|Priorytet)/).selectOption('urgent');
   await filters.getByLabel(/^(Category|Kategoria)/).fill('Supplies');

@@ -204,17 +204,32 @@ describe('MailInbound', () => {
     ]);
   });
 
-  it('lets the case-queries function sign download links for parsed/ and upload links for outbound/, and nothing else', () => {
+  it("lets the case-queries function sign download links for parsed/, and upload and download links for outbound/ (agents' files), and nothing else", () => {
     const queries = stack.api.functions['case-queries'].function;
     const s3 = statementsOf(queries.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
 
     expect(s3).toEqual([
       expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('parsed/') }),
-      expect.objectContaining({ Action: 's3:PutObject', Resource: objectsUnder('outbound/') }),
+      expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectsUnder('outbound/') }),
     ]);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('reads cases'),
       Environment: { Variables: Match.objectLike({ MAIL_BUCKET: { Ref: logicalId(inbound().bucket.node.defaultChild) } }) },
+    });
+  });
+
+  it("takes the console's uploads (PUT with a Content-Type) from the console's origin only", () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [
+          {
+            AllowedMethods: ['PUT'],
+            AllowedOrigins: [{ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.web.distribution.node.defaultChild), 'DomainName'] }]] }],
+            AllowedHeaders: ['content-type'],
+            MaxAge: 3600,
+          },
+        ],
+      },
     });
   });
 

@@ -16,14 +16,14 @@ describe('loadTenantConfig', () => {
     expect(config.name).toBe(tenant);
   });
 
-  it('loads the demo tenant, all defaults but its mail, when no tenant is chosen', () => {
+  it('loads the demo tenant, defaults but its mail and the choices agents pick from, when no tenant is chosen', () => {
     const context = { ...cdkJson.context };
 
     const config = load(context);
 
     expect(config).toEqual({
       name: 'demo',
-      settings: defaultTenantSettings(),
+      settings: { ...defaultTenantSettings(), ...cdkJson.context.tenants.demo.settings },
       logRetentionDays: 90,
       callbackUrls: ['http://localhost:3000/'],
       authDomainPrefix: 'helpdesk-demo',

@@ -83,7 +83,7 @@ describe('WebHosting', () => {
     });
   });
 
-  it('sends the security headers of web/security-headers.ts, with a strict CSP naming the hosted UI', () => {
+  it('sends the security headers of web/security-headers.ts, with a strict CSP naming the hosted UI and the region\'s S3 for uploads', () => {
     const [policy] = Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy'));
     const headers = policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
@@ -91,7 +91,7 @@ describe('WebHosting', () => {
     expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("object-src 'none'");
-    expect(csp).toMatch(/connect-src 'self' https:\/\/\*\.execute-api\..*\.amazoncognito\.com;/);
+    expect(csp).toMatch(/connect-src 'self' https:\/\/\*\.execute-api\..*\.amazoncognito\.com https:\/\/\*\.s3\.[^;]*;/);
     expect(csp).toContain(JSON.stringify(ref(userPoolChild('Domain'))));
     expect(headers).toMatchObject({
       ContentTypeOptions: { Override: true },

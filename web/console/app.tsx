@@ -1,28 +1,32 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from '../shared/api-client.ts';
-import type { AgentList } from '../shared/api-types.ts';
+import type { AgentList, Settings } from '../shared/api-types.ts';
 import { type Session, signIn, signOut } from '../shared/auth.ts';
-import { I18n, LANGUAGES, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
+import { I18n, type Language, translator } from '../shared/i18n.ts';
 import type { RuntimeConfig } from '../shared/runtime-config.ts';
 import { CaseView } from './case-view.tsx';
 import { CommandPalette, type PaletteAction } from './command-palette.tsx';
 import { Console } from './context.ts';
 import { isTyping } from './keyboard.ts';
 import { MESSAGES } from './messages.ts';
+import { PreferencesMenu } from './preferences-menu.tsx';
+import { usePreferences } from './preferences.ts';
 import { QueueNav } from './queue-nav.tsx';
 import { usePolled } from './polling.ts';
 import { QueueView } from './queue-view.tsx';
 import { useRoute } from './router.ts';
 import { Shortcuts } from './shortcuts.tsx';
 
-/** The directory changes when a tenant adds an agent: rarely. */
+/** The directory and the settings change when a tenant adds an agent or redeploys: rarely. */
 const DIRECTORY_REFRESH_MS = 5 * 60_000;
 
 export function App({ config, session }: { config: RuntimeConfig; session: Session }) {
-  const [language, setLanguage] = useState<Language>(preferredLanguage);
-  const i18n = useMemo(() => translator(language, MESSAGES), [language]);
   const api = useMemo(() => createApi(config.apiUrl, () => session.token, () => void signIn(config)), [config, session]);
+  const preferences = usePreferences(api);
+  const language = preferences.language as Language;
+  const i18n = useMemo(() => translator(language, MESSAGES, preferences.timeZone), [language, preferences.timeZone]);
   const directory = usePolled<AgentList>(api, '/agents', DIRECTORY_REFRESH_MS);
+  const settings = usePolled<{ settings: Settings }>(api, '/settings', DIRECTORY_REFRESH_MS).data?.settings ?? null;
   const agents = useMemo(() => directory.data?.agents ?? [], [directory.data]);
   const nameOf = useMemo(() => {
     const names = new Map(agents.map((agent) => [agent.id, agent.name]));
@@ -35,7 +39,6 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
 
   useEffect(() => {
     document.documentElement.lang = language;
-    rememberLanguage(language);
   }, [language]);
 
   useEffect(() => {
@@ -54,7 +57,7 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
 
   return (
     <I18n.Provider value={i18n}>
-      <Console.Provider value={{ api, session, agents, nameOf, offerActions: setViewActions }}>
+      <Console.Provider value={{ api, session, agents, nameOf, settings, offerActions: setViewActions }}>
         <a class="skip" href="#content">
           {i18n.t('app.skip')}
         </a>
@@ -62,16 +65,7 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
           <span class="brand">{i18n.t('app.title')}</span>
           <QueueNav current={route.view === 'queue' ? route.queue : null} />
           <div class="account">
-            <label>
-              <span class="visually-hidden">{i18n.t('app.language')}</span>
-              <select value={language} onChange={(event) => setLanguage(event.currentTarget.value as Language)}>
-                {LANGUAGES.map((code) => (
-                  <option value={code} key={code}>
-                    {code === 'pl' ? 'Polski' : 'English'}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PreferencesMenu preferences={preferences} />
             <span class="who">{i18n.t('app.signedInAs', { name: nameOf(session.userId) })}</span>
             <button type="button" onClick={() => signOut(config)}>
               {i18n.t('app.signOut')}

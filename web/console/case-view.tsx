@@ -70,7 +70,11 @@ export function CaseView({ caseId }: { caseId: string }) {
 
   const send = (composed: Composed) => {
     if (composed.mode === 'note') return run('POST', '/notes', { text: composed.text } satisfies NoteBody, false);
-    const reply: ReplyBody = { text: composed.text, includeHistory: composed.includeHistory };
+    const reply: ReplyBody = {
+      text: composed.text,
+      includeHistory: composed.includeHistory,
+      ...(composed.attachments.length > 0 ? { attachments: composed.attachments } : {}),
+    };
     if (composed.resolve) return run('POST', '/resolve', { method: 'replied_to_customer', reply } satisfies ResolveBody);
     return run('POST', '/replies', reply, false);
   };
@@ -189,10 +193,10 @@ export function CaseView({ caseId }: { caseId: string }) {
             {t('case.older')}
           </button>
         )}
-        <Timeline caseId={c.id} entries={[...older, ...loaded.data.timeline]} />
+        <Timeline caseId={c.id} entries={[...older, ...loaded.data.timeline]} onError={failed} />
       </section>
       {(allowed.has('reply') || allowed.has('note')) && (
-        <Composer caseId={c.id} mode={allowed.has('reply') ? mode : 'note'} onModeChange={setMode} canResolve={allowed.has('resolve')} focusSignal={focusSignal} onSend={send} />
+        <Composer caseId={c.id} mode={allowed.has('reply') ? mode : 'note'} onModeChange={setMode} canResolve={allowed.has('resolve')} focusSignal={focusSignal} onSend={send} onError={failed} />
       )}
       {c.customerId && <CustomerPanel customerId={c.customerId} caseId={c.id} />}
     </article>

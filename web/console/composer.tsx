@@ -1,7 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ReplyBody } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
+import { useAttachments } from './attachments.ts';
 import { useConsole } from './context.ts';
 import { useReplyDraft } from './reply-draft.ts';
+import { TemplatePicker } from './template-picker.tsx';
 
 export type ComposerMode = 'reply' | 'note';
 
@@ -10,6 +13,8 @@ export interface Composed {
   text: string;
   includeHistory: boolean;
   resolve: boolean;
+  /** Uploaded files for a reply. */
+  attachments: NonNullable<ReplyBody['attachments']>;
 }
 
 /**
@@ -23,6 +28,7 @@ export function Composer(props: {
   canResolve: boolean;
   focusSignal: number;
   onSend: (composed: Composed) => Promise<boolean>;
+  onError: (error: unknown) => void;
 }) {
   const { t } = useI18n();
   const [texts, setTexts] = useState<Record<ComposerMode, string>>({ reply: '', note: '' });
@@ -40,18 +46,42 @@ export function Composer(props: {
     if (props.focusSignal > 0) area.current?.focus();
   }, [props.focusSignal, mode]);
 
+  const attachments = useAttachments(api, props.caseId);
+  const attached = mode === 'reply' ? attachments.ready() : [];
+
   const send = async (resolve: boolean) => {
     const text = texts[mode].trim();
-    if (!text || busy) return;
+    if (!text || busy || !attached) return;
     setBusy(true);
     try {
-      if (await props.onSend({ mode, text, includeHistory, resolve })) {
+      if (await props.onSend({ mode, text, includeHistory, resolve, attachments: attached })) {
         setTexts((all) => ({ ...all, [mode]: '' }));
-        if (mode === 'reply') draft.sent();
+        if (mode === 'reply') {
+          draft.sent();
+          attachments.clear();
+        }
       }
     } finally {
       setBusy(false);
     }
+  };
+
+  const edit = (value: string) => {
+    setTexts((all) => ({ ...all, [mode]: value }));
+    if (mode === 'reply') draft.change(value, includeHistory);
+  };
+
+  /** Puts a template's text where the cursor is (replacing a selection), and the cursor after it. */
+  const insert = (inserted: string) => {
+    const field = area.current;
+    const current = texts[mode];
+    const start = field?.selectionStart ?? current.length;
+    const end = field?.selectionEnd ?? current.length;
+    edit(current.slice(0, start) + inserted + current.slice(end));
+    requestAnimationFrame(() => {
+      field?.focus();
+      field?.setSelectionRange(start + inserted.length, start + inserted.length);
+    });
   };
 
   return (
@@ -75,11 +105,7 @@ export function Composer(props: {
         ref={area}
         rows={6}
         value={texts[mode]}
-        onInput={(event) => {
-          const value = event.currentTarget.value;
-          setTexts((all) => ({ ...all, [mode]: value }));
-          if (mode === 'reply') draft.change(value, includeHistory);
-        }}
+        onInput={(event) => edit(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
@@ -90,6 +116,34 @@ export function Composer(props: {
           }
         }}
       />
+      <div class="composer-tools">
+        <TemplatePicker caseId={props.caseId} kind={mode} onInsert={insert} onError={props.onError} />
+        {mode === 'reply' && (
+          <label>
+            {t('compose.attach')}{' '}
+            <input
+              type="file"
+              multiple
+              onChange={(event) => {
+                if (event.currentTarget.files) attachments.add(event.currentTarget.files);
+                event.currentTarget.value = '';
+              }}
+            />
+          </label>
+        )}
+      </div>
+      {mode === 'reply' && attachments.files.length > 0 && (
+        <ul class="attachments" aria-label={t('compose.attachments')}>
+          {attachments.files.map((file) => (
+            <li key={file.id}>
+              {file.filename} ({Math.ceil(file.size / 1024)} KB) — <span aria-live="polite">{t(`compose.file.${file.state}`)}</span>{' '}
+              <button type="button" onClick={() => attachments.remove(file.id)}>
+                {t('compose.removeFile', { name: file.filename })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       {mode === 'reply' && (
         <label class="check">
           <input
@@ -109,11 +163,11 @@ export function Composer(props: {
         </p>
       )}
       <div class="buttons">
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || !attached}>
           {t(mode === 'reply' ? 'compose.send' : 'compose.addNote')}
         </button>
         {mode === 'reply' && props.canResolve && (
-          <button type="button" disabled={busy} onClick={() => void send(true)}>
+          <button type="button" disabled={busy || !attached} onClick={() => void send(true)}>
             {t('compose.sendAndResolve')}
           </button>
         )}

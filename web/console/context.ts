@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Api } from '../shared/api-client.ts';
-import type { Agent } from '../shared/api-types.ts';
+import type { Agent, Settings } from '../shared/api-types.ts';
 import type { Session } from '../shared/auth.ts';
 import type { PaletteAction } from './command-palette.tsx';
 
@@ -12,6 +12,8 @@ export interface ConsoleContext {
   agents: Agent[];
   /** An agent's name, or the id itself for one the directory does not know. */
   nameOf: (id: string) => string;
+  /** The tenant's choices (custom statuses, categories, types); null until loaded. */
+  settings: Settings | null;
   /** What the open view adds to the command palette (a case: the commands allowed on it). */
   offerActions: (actions: PaletteAction[]) => void;
 }

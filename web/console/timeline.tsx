@@ -1,25 +1,26 @@
 import type { TimelineEntryView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
+import { AttachmentLinks } from './attachment-links.tsx';
 import { MailHtml } from './mail-html.tsx';
 
 /** Fields that hold an agent's id, shown by name. */
 const AGENT_FIELDS = new Set(['assigneeId', 'delegatedBy']);
 
 /** The case's history, oldest first; each kind of entry looks different, private notes most of all. */
-export function Timeline({ caseId, entries }: { caseId: string; entries: TimelineEntryView[] }) {
+export function Timeline({ caseId, entries, onError }: { caseId: string; entries: TimelineEntryView[]; onError: (error: unknown) => void }) {
   return (
     <ol class="timeline">
       {entries.map((entry) => (
         <li key={entry.seq} class={`entry entry-${entry.type}`}>
-          <Entry caseId={caseId} entry={entry} />
+          <Entry caseId={caseId} entry={entry} onError={onError} />
         </li>
       ))}
     </ol>
   );
 }
 
-function Entry({ caseId, entry }: { caseId: string; entry: TimelineEntryView }) {
+function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntryView; onError: (error: unknown) => void }) {
   const { t, dateTime } = useI18n();
   const { nameOf } = useConsole();
   const valueOf = (field: string, value: unknown) => (AGENT_FIELDS.has(field) && typeof value === 'string' ? nameOf(value) : shown(value));
@@ -57,6 +58,7 @@ function Entry({ caseId, entry }: { caseId: string; entry: TimelineEntryView }) 
             {entry.to.join(', ')} · {t('entry.delivery', { state: entry.delivery })}
           </p>
           <p class="text">{entry.text}</p>
+          <AttachmentLinks caseId={caseId} seq={entry.seq} files={(entry.attachments ?? []).map((file, index) => ({ ...file, index }))} onError={onError} />
         </>
       );
     case 'inbound_message':
@@ -66,6 +68,7 @@ function Entry({ caseId, entry }: { caseId: string; entry: TimelineEntryView }) 
           {entry.from && <p class="meta">{entry.from}</p>}
           <p class="text">{entry.text}</p>
           {entry.mail?.htmlKey && <MailHtml caseId={caseId} seq={entry.seq} />}
+          <AttachmentLinks caseId={caseId} seq={entry.seq} files={(entry.mail?.attachments ?? []).map((file, index) => ({ ...file, index })).filter((file) => !file.inline)} onError={onError} />
         </>
       );
     default:

@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import type { Command } from '../../functions/domain/lifecycle.ts';
 import type { QueueName } from '../../functions/domain/queues.ts';
-import type { NoteInputSchema, ReplyInputSchema, ResolveInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
+import type { PreferencesInputSchema, PreferencesResponseSchema } from '../../functions/domain/preferences.ts';
+import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
   AgentListResponseSchema,
   CaseListResponseSchema,
@@ -10,10 +11,15 @@ import type {
   CaseWithTimelineResponseSchema,
   CustomerResponseSchema,
   ErrorResponseSchema,
+  AttachmentUploadResponseSchema,
   MailHtmlResponseSchema,
+  QueueCountsResponseSchema,
+  RenderedTemplateResponseSchema,
   ReplyDraftResponseSchema,
+  SettingsResponseSchema,
   TimelinePageResponseSchema,
 } from '../../functions/domain/responses.ts';
+import type { TemplateListResponseSchema } from '../../functions/domain/templates.ts';
 
 /** The API's shapes, inferred from the zod schemas it validates and documents with: never restated. */
 export type CaseView = z.infer<typeof CaseViewSchema>;
@@ -30,9 +36,18 @@ export type NoteBody = z.input<typeof NoteInputSchema>;
 export type ReplyBody = z.input<typeof ReplyInputSchema>;
 export type ResolveBody = z.input<typeof ResolveInputSchema>;
 export type WaitBody = z.input<typeof WaitInputSchema>;
+export type UpdateCaseBody = z.input<typeof UpdateCaseInputSchema>;
+export type AttachmentUploadBody = z.input<typeof AttachmentUploadInputSchema>;
+export type PreferencesBody = z.input<typeof PreferencesInputSchema>;
 
 export type CustomerResponse = z.infer<typeof CustomerResponseSchema>;
 export type AgentList = z.infer<typeof AgentListResponseSchema>;
 export type Agent = AgentList['agents'][number];
 export type ReplyDraftResponse = z.infer<typeof ReplyDraftResponseSchema>;
 export type MailHtmlResponse = z.infer<typeof MailHtmlResponseSchema>;
+export type Settings = z.infer<typeof SettingsResponseSchema>['settings'];
+export type QueueCounts = z.infer<typeof QueueCountsResponseSchema>;
+export type TemplateList = z.infer<typeof TemplateListResponseSchema>;
+export type RenderedTemplate = z.infer<typeof RenderedTemplateResponseSchema>['rendered'];
+export type Preferences = NonNullable<z.infer<typeof PreferencesResponseSchema>['preferences']>;
+export type AttachmentUpload = z.infer<typeof AttachmentUploadResponseSchema>;

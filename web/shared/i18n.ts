@@ -19,9 +19,12 @@ export interface Translator {
 export const I18n = createContext<Translator>(translator('en', { en: {}, pl: {} }));
 export const useI18n = () => useContext(I18n);
 
-export function translator(language: Language, dictionaries: Record<Language, Messages>): Translator {
+/** The zone dates are shown in when the agent chose none: the browser's. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+export function translator(language: Language, dictionaries: Record<Language, Messages>, timeZone?: string): Translator {
   const messages = dictionaries[language];
-  const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone ? { timeZone } : {}) });
   return {
     language,
     t: (key, params = {}) =>
@@ -30,7 +33,10 @@ export function translator(language: Language, dictionaries: Record<Language, Me
   };
 }
 
-/** The agent's choice, remembered in this browser; otherwise the browser's language when it is one of ours. */
+/**
+ * The language to show before the agent's saved preferences arrive: the last one this browser
+ * showed, otherwise the browser's language when it is one of ours.
+ */
 export function preferredLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);
   if (stored === 'pl' || stored === 'en') return stored;

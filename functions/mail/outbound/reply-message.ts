@@ -1,10 +1,10 @@
 import type { Case } from '../../domain/case.ts';
 import { caseHistory } from '../../domain/case-history.ts';
+import { casePlaceholders } from '../../domain/placeholders.ts';
 import { type Mailbox, type MailConfig, mailboxFor } from '../../domain/mail-config.ts';
 import { outboundMessageId, replyAddress, subjectWithCaseNumber } from '../../domain/mail-identity.ts';
 import { type Language, renderTemplate, type Template } from '../../domain/templates.ts';
 import type { TenantSettings } from '../../domain/tenant-settings.ts';
-import { ticketUrl } from '../../domain/ticket-url.ts';
 import type { TimelineEntry } from '../../domain/timeline.ts';
 import type { ComposeInput } from './compose-message.ts';
 
@@ -32,13 +32,8 @@ export function replyMessage(
   const inbound = timeline.filter((e): e is InboundEntry => e.type === 'inbound_message' && e.seq < reply.seq);
   const mailbox = sendingMailbox(reply, c, inbound, mail);
   const values = {
+    ...casePlaceholders(c, settings, { customer: c.contacts.primaryContact?.name, agent: reply.actor.name ?? settings.name }),
     reply_text: reply.text,
-    case_number: String(c.number),
-    case_title: c.title,
-    customer_name: c.contacts.primaryContact?.name ?? '',
-    agent_name: reply.actor.name ?? settings.name,
-    tenant_name: settings.name,
-    ticket_url: ticketUrl(c, settings),
   };
   const history = reply.includeHistory ? caseHistory(timeline, { language, timeZone: settings.timeZone, beforeSeq: reply.seq }) : null;
   const lastCustomerMessageId = inbound.find((e) => e.mail?.messageId)?.mail?.messageId ?? undefined;
