@@ -39,3 +39,31 @@ test('a formatted e-mail is shown on request in a frame that may run nothing', a
   await expect(page).not.toHaveTitle('owned');
   await expectAccessible(page);
 });
+
+test('a draft save still on its way when the reply is sent does not bring the draft back', async ({ page }) => {
+  const subject = `Wrong invoice address (${Date.now()})`;
+  await customerWrites(subject, 'Please correct the street name.');
+  await signIn(page, /Ola/, '/console/queues/to-assign');
+  await page.getByRole('link', { name: subject }).click();
+  // A slow network: the save leaves the browser but reaches the server a second and a half later.
+  let saveStarted!: () => void;
+  const saving = new Promise<void>((started) => (saveStarted = started));
+  await page.route('**/reply-draft', async (route) => {
+    if (route.request().method() !== 'PUT') return route.continue();
+    saveStarted();
+    await new Promise((later) => setTimeout(later, 1_500));
+    return route.continue();
+  });
+
+  await page.getByLabel(replyBox).fill('Corrected: the street is Długa, not Krótka.');
+  await saving;
+  const saved = page.waitForResponse((response) => response.url().endsWith('/reply-draft') && response.request().method() === 'PUT');
+  await page.getByRole('button', { name: /^(Send reply|Wyślij odpowiedź)$/ }).click();
+  await expect(page.locator('.entry-reply', { hasText: 'the street is Długa' })).toBeVisible();
+  await saved;
+  await page.unroute('**/reply-draft');
+  await page.reload();
+
+  await expect(page.locator('.entry-reply', { hasText: 'the street is Długa' })).toBeVisible();
+  await expect(page.getByLabel(replyBox)).toHaveValue('');
+});

@@ -54,6 +54,7 @@ export function Composer(props: {
     if (!text || busy || !attached) return;
     setBusy(true);
     try {
+      if (mode === 'reply') await draft.settle();
       if (await props.onSend({ mode, text, includeHistory, resolve, attachments: attached })) {
         setTexts((all) => ({ ...all, [mode]: '' }));
         if (mode === 'reply') {

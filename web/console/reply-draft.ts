@@ -11,7 +11,12 @@ export interface ReplyDraft {
   state: DraftState;
   /** Saves soon; an empty text deletes the draft. */
   change: (text: string, includeHistory: boolean) => void;
-  /** Drops a pending save: sending the reply removed the draft on the server. */
+  /**
+   * Before a send: drops a save still waiting for its pause and waits for one already on its way,
+   * so no save reaches the server after the reply that deletes the draft (it would bring it back).
+   */
+  settle: () => Promise<void>;
+  /** Sending the reply removed the draft on the server. */
   sent: () => void;
 }
 
@@ -22,6 +27,7 @@ export interface ReplyDraft {
 export function useReplyDraft(api: Api, caseId: string, restore: (text: string, includeHistory: boolean) => void): ReplyDraft {
   const [state, setState] = useState<DraftState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef<Promise<void>>(Promise.resolve());
   const path = `/cases/${encodeURIComponent(caseId)}/reply-draft`;
 
   useEffect(() => {
@@ -44,11 +50,17 @@ export function useReplyDraft(api: Api, caseId: string, restore: (text: string, 
     timer.current = setTimeout(() => {
       setState('saving');
       const request = text.trim() === '' ? api('DELETE', path) : api('PUT', path, { body: { text, includeHistory } });
-      request
-        .then(() => setState('saved'))
+      inFlight.current = request.then(
+        () => setState('saved'),
         // The reply was sent while this save was on its way: there is no draft to keep, as intended.
-        .catch((error: unknown) => setState(error instanceof ApiError && error.code === 'reply_draft_gone' ? 'idle' : 'failed'));
+        (error: unknown) => setState(error instanceof ApiError && error.code === 'reply_draft_gone' ? 'idle' : 'failed'),
+      );
     }, SAVE_AFTER_MS);
+  };
+
+  const settle = async () => {
+    clearTimeout(timer.current);
+    await inFlight.current;
   };
 
   const sent = () => {
@@ -56,5 +68,5 @@ export function useReplyDraft(api: Api, caseId: string, restore: (text: string, 
     setState('idle');
   };
 
-  return { state, change, sent };
+  return { state, change, settle, sent };
 }
