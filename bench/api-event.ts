@@ -9,6 +9,8 @@ export type Caller = 'agent' | 'admin' | 'robot' | 'public';
 export interface ApiRequest {
   pathParameters?: Record<string, string>;
   query?: Record<string, string>;
+  /** Headers the route declares, by lower-case name. */
+  headers?: Record<string, string>;
   body?: unknown;
 }
 
@@ -32,7 +34,7 @@ export function apiEvent(route: Route, request: ApiRequest, caller: Caller): Htt
     return encodeURIComponent(value);
   });
   const body = request.body === undefined ? undefined : JSON.stringify(request.body);
-  const headers: Record<string, string> = { host: 'bench.local', 'user-agent': 'helpdesk-bench' };
+  const headers: Record<string, string> = { host: 'bench.local', 'user-agent': 'helpdesk-bench', ...request.headers };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const rawQueryString = new URLSearchParams(request.query ?? {}).toString();
   const now = Date.now();

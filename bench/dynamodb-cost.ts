@@ -20,7 +20,7 @@ import { tenantSettings } from '../local/tenant.ts';
 import { apiEvent } from './api-event.ts';
 import { CapacityRecorder, type RequestRecord } from './capacity-recorder.ts';
 import { functionEntries } from './entries.ts';
-import { type Operation, OPERATIONS, type PrepareContext, uncoveredRoutes } from './operations.ts';
+import { BENCH_LINKS, type Operation, OPERATIONS, type PrepareContext, uncoveredRoutes } from './operations.ts';
 import { Seeder } from './seed.ts';
 import { mean, percentile } from './stats.ts';
 import { type Target, type Verdict, verdict } from './targets.ts';
@@ -90,6 +90,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       preferences: new PreferenceStore(client, TABLE_NAME),
       agents: new CognitoAgentDirectory(new CognitoIdentityProviderClient({ endpoint: cognito.url }), LOCAL_USER_POOL.id),
       settings,
+      links: async () => BENCH_LINKS,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
     };

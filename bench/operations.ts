@@ -8,6 +8,7 @@ import type { Customer } from '../functions/domain/customer.ts';
 import { QUEUE_COUNT_CAP, type QueueName } from '../functions/domain/queues.ts';
 import { createS3Client, MailObjects, parsedKeys } from '../functions/mail/mail-objects.ts';
 import { type RouteId, routes } from '../functions/routes.ts';
+import { CaseLinks } from '../functions/shared/case-links.ts';
 import { ObjectStore } from '../local/storage/object-store.ts';
 import { createS3Endpoint } from '../local/storage/s3-endpoint.ts';
 import type { ApiRequest, Caller } from './api-event.ts';
@@ -35,6 +36,9 @@ export interface Operation {
 const LISTED = 30;
 /** Notes beyond the timeline's default page of 50, so each page read is full and has a cursor. */
 const TIMELINE_NOTES = 60;
+
+/** The bench tenant's links: the same secret the measured functions are given (bench/dynamodb-cost.ts). */
+export const BENCH_LINKS = new CaseLinks(Buffer.from('the bench tenant secret for public case links'), 'https://portal.bench.example/portal');
 
 const TEMPLATE = { kind: 'reply', language: 'pl', name: 'Podziękowanie', body: 'Dziękujemy, {{customer_name}}.' };
 
@@ -163,6 +167,39 @@ export const OPERATIONS: Operation[] = [
     target: 'none',
     // The directory is Cognito's, held a minute in the warm function: no table read.
     prepare: async (_context, count) => times(count, () => ({})),
+  },
+  {
+    name: 'getPublicLink',
+    routeId: 'getPublicLink',
+    caller: 'agent',
+    target: 'none',
+    // Derived from the case and the tenant's secret: one GetItem of the case.
+    prepare: async ({ seeder }, count) => (await seeder.cases('in-progress', count)).map((c) => ({ pathParameters: { caseId: c.id } })),
+  },
+  {
+    name: 'regeneratePublicLink',
+    routeId: 'regeneratePublicLink',
+    caller: 'agent',
+    target: 'mutation',
+    prepare: async ({ seeder }, count) => (await seeder.cases('in-progress', count)).map((c) => ({ pathParameters: { caseId: c.id } })),
+  },
+  {
+    name: 'viewPublicCase',
+    routeId: 'viewPublicCase',
+    caller: 'public',
+    target: 'case-and-page',
+    // A case whose internal notes push the public entries past the first page would read more pages; this one has none.
+    prepare: async ({ seeder }, count) =>
+      (await seeder.cases('in-progress', count)).map((c) => ({ headers: { 'x-case-link': BENCH_LINKS.token(c) } })),
+  },
+  {
+    name: 'commentOnPublicCase',
+    routeId: 'commentOnPublicCase',
+    caller: 'public',
+    target: 'none',
+    // GetItem + TransactWriteItems to record it, then the case's public side read back: GetItem + Query.
+    prepare: async ({ seeder }, count) =>
+      (await seeder.cases('in-progress', count)).map((c) => ({ headers: { 'x-case-link': BENCH_LINKS.token(c) }, body: { text: 'Dziękuję, czekam.' } })),
   },
   {
     name: 'countQueues',

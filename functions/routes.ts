@@ -32,24 +32,30 @@ import {
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
 import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
+import { PublicCaseResponseSchema, PublicCommentInputSchema, PublicLinkResponseSchema } from './domain/public-case.ts';
 import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
 
 export type Role = 'agent' | 'admin' | 'robot';
 
 /**
  * Lambda functions, one per route group. `access` is what the group's function may do to the
- * table, `agentDirectory` whether it lists the user pool's agents: the CDK grants follow both.
+ * table, `agentDirectory` whether it lists the user pool's agents, `caseLinks` whether it makes or
+ * checks public case links (it reads the link secret): the CDK grants follow all three.
  */
 export const ROUTE_GROUPS = {
   'case-queries': {
-    access: 'read-write', agentDirectory: true,
+    access: 'read-write', agentDirectory: true, caseLinks: true,
     description: "reads cases, timelines, queues, settings and the agent directory (records recent access; keeps the caller's preferences)",
   },
-  'case-commands': { access: 'read-write', agentDirectory: true, description: 'every change to a case' },
-  customers: { access: 'read-write', agentDirectory: false, description: 'customer records' },
-  robots: { access: 'read-write', agentDirectory: false, description: 'robot work pick-up and rejection' },
-  templates: { access: 'read-write', agentDirectory: false, description: 'reply, note and notification templates' },
-  docs: { access: 'none', agentDirectory: false, description: 'the OpenAPI document' },
+  'case-commands': { access: 'read-write', agentDirectory: true, caseLinks: false, description: 'every change to a case' },
+  customers: { access: 'read-write', agentDirectory: false, caseLinks: false, description: 'customer records' },
+  robots: { access: 'read-write', agentDirectory: false, caseLinks: false, description: 'robot work pick-up and rejection' },
+  templates: { access: 'read-write', agentDirectory: false, caseLinks: false, description: 'reply, note and notification templates' },
+  public: {
+    access: 'read-write', agentDirectory: false, caseLinks: true,
+    description: "the customer's side without an account: a case through its public link",
+  },
+  docs: { access: 'none', agentDirectory: false, caseLinks: false, description: 'the OpenAPI document' },
 } as const;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
@@ -63,6 +69,8 @@ export interface Route {
   auth: 'public' | readonly Role[];
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Request headers the route reads, by lower-case name. */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /** Whether the route honours `If-Match` and `Idempotency-Key`. */
   mutation?: boolean;
@@ -73,6 +81,8 @@ export interface Route {
   response?: z.ZodType;
   /** When the route may also answer 201 with a new resource, what that means. */
   created?: string;
+  /** Requests per second (steady, burst) the whole route takes before answering 429: set on public routes. */
+  throttle?: { rate: number; burst: number };
 }
 
 const STAFF = ['agent', 'admin', 'robot'] as const;
@@ -80,6 +90,12 @@ const HUMANS = ['agent', 'admin'] as const;
 const CaseParams = z.object({ caseId: z.uuid() });
 const CustomerParams = z.object({ customerId: z.uuid() });
 const TemplateParams = z.object({ templateId: TemplateSchema.shape.id });
+/** A public link's token travels in a header, never in a path or query a log or a Referer would keep. */
+const CaseLinkHeaders = z.object({
+  'x-case-link': z.string().min(1).max(200).describe('the token after `#` in the case\'s public link'),
+});
+/** Public routes take far less than the stage's limit: enough for people, not for a script guessing. */
+const PUBLIC_THROTTLE = { rate: 10, burst: 20 };
 
 /** A command on one case: same parameters, answer and auth for all of them. */
 const caseRoute = <B extends z.ZodType | undefined = undefined>(
@@ -254,6 +270,26 @@ export const routes = {
     method: 'DELETE', path: '/templates/{templateId}', group: 'templates', auth: ['admin'], params: TemplateParams,
     summary: 'Delete a template (with If-Match: only at that version); answers what was deleted', status: 200,
     response: TemplateResponseSchema,
+  },
+  getPublicLink: {
+    method: 'GET', path: '/cases/{caseId}/public-link', group: 'case-queries', auth: HUMANS, params: CaseParams,
+    summary: "The case's public link, as notifications carry it in {{ticket_url}}: to hand to the customer", status: 200,
+    response: PublicLinkResponseSchema,
+  },
+  regeneratePublicLink: caseRoute('/public-link', 'Replace the public link: the one the customer holds stops working'),
+  viewPublicCase: {
+    method: 'GET', path: '/public/case', group: 'public', auth: 'public', headers: CaseLinkHeaders, throttle: PUBLIC_THROTTLE,
+    summary: "A case through its public link: its number, title, the customer's status label and the public timeline, nothing internal",
+    status: 200, response: PublicCaseResponseSchema,
+  },
+  commentOnPublicCase: {
+    method: 'POST', path: '/public/case/comments', group: 'public', auth: 'public', headers: CaseLinkHeaders, throttle: PUBLIC_THROTTLE,
+    body: PublicCommentInputSchema,
+    summary:
+      'Comment through the public link, as the customer: it ends a wait and reopens a resolved case; on a closed case ' +
+      'it starts a linked follow-up case or reopens it, as the tenant chose',
+    status: 200, response: PublicCaseResponseSchema,
+    created: 'The case was closed: the comment started this new case, whose link is in the answer',
   },
   openApi: {
     method: 'GET', path: '/openapi.json', group: 'docs', auth: 'public', summary: 'This API as OpenAPI 3.1', status: 200,

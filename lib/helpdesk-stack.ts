@@ -2,6 +2,8 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic.ts';
+import { ROUTE_GROUPS, type RouteGroup } from '../functions/routes.ts';
+import { CaseLinkSecret } from './case-link-secret.ts';
 import { CaseTable } from './case-table.ts';
 import { CaseTimers } from './case-timers.ts';
 import { HelpdeskApi } from './http-api.ts';
@@ -30,7 +32,7 @@ export class HelpdeskStack extends Stack {
   constructor(scope: Construct, id: string, props: HelpdeskStackProps) {
     super(scope, id, props);
     const { config } = props;
-    const environment = { TENANT_SETTINGS: JSON.stringify(config.settings) };
+    const linkSecret = new CaseLinkSecret(this, 'CaseLinks');
 
     this.alarms = new AlarmTopic(this, 'Alarms', { emails: config.alarmEmails });
     this.cases = new CaseTable(this, 'CaseTable');
@@ -45,6 +47,7 @@ export class HelpdeskStack extends Stack {
       logRetention: config.logRetentionDays,
     });
     this.identity.addSignInUrl(this.web.consoleUrl);
+    const environment = { TENANT_SETTINGS: JSON.stringify(config.settings), PORTAL_URL: this.web.portalUrl };
     this.api = new HelpdeskApi(this, 'Api', {
       table: this.cases.table,
       userPool: this.identity.userPool,
@@ -55,6 +58,9 @@ export class HelpdeskStack extends Stack {
       throttle: config.apiThrottle,
       logRetention: config.logRetentionDays,
     });
+    for (const [group, { caseLinks }] of Object.entries(ROUTE_GROUPS)) {
+      if (caseLinks) linkSecret.grantTo(this.api.functions[group as RouteGroup].function);
+    }
     // The HTTP API's $default stage is served at the endpoint's root: its URL without the trailing slash.
     this.web.deployConsole({ apiUrl: this.api.api.apiEndpoint, auth: this.identity.webSignIn });
     this.timers = new CaseTimers(this, 'CaseTimers', {
@@ -74,6 +80,9 @@ export class HelpdeskStack extends Stack {
       };
       const inbound = new MailInbound(this, 'MailInbound', mail);
       const outbound = new MailOutbound(this, 'MailOutbound', { ...mail, bucket: inbound.bucket });
+      // Acknowledgements and replies carry the case's public link as {{ticket_url}}.
+      linkSecret.grantTo(inbound.ingest.handler.function);
+      linkSecret.grantTo(outbound.sendMail.handler.function);
       // Agents download attachments and upload their own through links the case-queries function signs.
       const queries = this.api.functions['case-queries'];
       queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);

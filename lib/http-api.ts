@@ -1,6 +1,7 @@
 import { type CfnElement, CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   CorsHttpMethod,
   HttpApi,
   HttpMethod,
@@ -16,7 +17,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROUTE_GROUPS, routeKey, routes, type RouteGroup } from '../functions/routes.ts';
+import { type Route, ROUTE_GROUPS, routeKey, routes, type RouteGroup } from '../functions/routes.ts';
 import { HandlerFunction } from './handler-function.ts';
 
 type TableAccess = (typeof ROUTE_GROUPS)[RouteGroup]['access'];
@@ -80,7 +81,7 @@ export class HelpdeskApi extends Construct {
       corsPreflight: {
         allowOrigins: [...props.corsOrigins],
         allowMethods: methods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Case-Link'],
         exposeHeaders: ['ETag'],
         maxAge: Duration.hours(1),
       },
@@ -94,6 +95,16 @@ export class HelpdeskApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: ACCESS_LOG_FORMAT },
     });
     this.url = stage.url;
+    // Per-route limits below the stage's (functions/routes.ts `throttle`): the public routes.
+    const routeSettings = Object.fromEntries(
+      routeList
+        .filter(([, route]) => (route as Route).throttle)
+        .map(([, route]) => {
+          const { rate, burst } = (route as Route).throttle!;
+          return [routeKey(route), { ThrottlingRateLimit: rate, ThrottlingBurstLimit: burst }];
+        }),
+    );
+    (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     const grants: Record<TableAccess, (handler: HandlerFunction) => void> = {
       'read-write': (handler) => {

@@ -64,6 +64,8 @@ export class WebHosting extends Construct {
   public readonly distribution: Distribution;
   /** `https://<distribution domain>`: the origin the apps call the API from. */
   public readonly origin: string;
+  /** Where the customer portal is served; public case links lead to its `link` page. */
+  public readonly portalUrl: string;
   /** Where agents open the console, and where the hosted UI sends them back with the code. */
   public readonly consoleUrl: string;
   private readonly logRetention: RetentionDays;
@@ -154,6 +156,7 @@ export class WebHosting extends Construct {
 
     this.origin = `https://${this.distribution.distributionDomainName}`;
     this.consoleUrl = `${this.origin}/console/`;
+    this.portalUrl = `${this.origin}/portal`;
     // A plain output name, for scripts that read the stack's outputs.
     new CfnOutput(this, 'ConsoleUrl', { value: this.consoleUrl }).overrideLogicalId('ConsoleUrl');
   }

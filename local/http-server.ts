@@ -6,6 +6,7 @@ import type { HealthReport } from './health.ts';
 import { lambdaContext } from './lambda-context.ts';
 import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
+import { RouteThrottle } from './route-throttle.ts';
 import { serveConsole } from './web/console-site.ts';
 import { LocalSignIn } from './web/local-sign-in.ts';
 
@@ -32,8 +33,9 @@ export function createHttpServer(
   storageOrigin: string,
 ): Server {
   const signIn = new LocalSignIn(issuer);
+  const throttle = new RouteThrottle();
   return createServer((request, response) => {
-    handle(handlers, issuer, signIn, health, storageOrigin, request, response).catch((error: unknown) => {
+    handle(handlers, issuer, signIn, throttle, health, storageOrigin, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -44,6 +46,7 @@ async function handle(
   handlers: Record<RouteGroup, LambdaHandler>,
   issuer: TokenIssuer,
   signIn: LocalSignIn,
+  throttle: RouteThrottle,
   health: () => HealthReport,
   storageOrigin: string,
   request: IncomingMessage,
@@ -70,6 +73,7 @@ async function handle(
   };
   if (await signIn.handle(request, response, url, readForm)) return;
   if (!matched) return send(response, 404, { message: 'Not Found' });
+  if (matched.route.throttle && !throttle.take(matched.routeKey, matched.route.throttle)) return send(response, 429, { message: 'Too Many Requests' });
   const body = await readBody(request);
   if (body === 'too-large') return send(response, 413, { message: 'Request Entity Too Large' });
   if (body === 'too-large-to-drain') return refuseAndClose(request, response);

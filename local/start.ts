@@ -1,9 +1,10 @@
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type TenantSettings, TenantSettingsSchema } from '../functions/domain/tenant-settings.ts';
 import type { RouteGroup } from '../functions/routes.ts';
+import { localCaseLinkSecret } from './case-link-secret.ts';
 import { ensureTable } from './create-table.ts';
+import { freePort } from './free-port.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
 import { LOCAL_USER_POOL, startLocalCognito } from './identity/local-cognito.ts';
@@ -94,6 +95,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
   // Stopped in reverse if a later part fails to start.
   const started: { stop: () => Promise<void> }[] = [db];
   try {
+    // Chosen before anything starts: the functions put the portal's address in the links they mail.
+    const port = options.port || (await freePort());
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: db.endpoint,
@@ -105,6 +108,8 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       MAIL_CONFIG: JSON.stringify(mailConfig),
       MAIL_BUCKET: LOCAL_MAIL_BUCKET,
       USER_POOL_ID: LOCAL_USER_POOL.id,
+      CASE_LINK_SECRET: localCaseLinkSecret(dataDir),
+      PORTAL_URL: `http://localhost:${port}/portal`,
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
@@ -125,8 +130,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     started.push(mail);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
     const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db), new URL(s3.endpoint).origin);
-    await new Promise<void>((done) => server.listen(options.port ?? 0, '127.0.0.1', done));
-    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
     const tokens = Object.fromEntries(
       await Promise.all(Object.entries(LOCAL_ACCOUNTS).map(async ([name, claims]) => [name, await issuer.issue(claims)])),
     ) as LocalHelpdesk['tokens'];
@@ -165,6 +169,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     customers: (await import('../functions/entries/customers.ts')).handler,
     robots: (await import('../functions/entries/robots.ts')).handler,
     templates: (await import('../functions/entries/templates.ts')).handler,
+    public: (await import('../functions/entries/public.ts')).handler,
     docs: (await import('../functions/entries/docs.ts')).handler,
   };
 }

@@ -31,7 +31,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
         ...(route.body ? { body: { content: { 'application/json': { schema: route.body } } } } : {}),
-        ...(route.mutation || route.conditional ? { headers: headersFor(route) } : {}),
+        ...(route.mutation || route.conditional || route.headers ? { headers: headersFor(route) } : {}),
       },
       responses: {
         [route.status]: route.response
@@ -63,6 +63,7 @@ function headersFor(route: Route) {
   const ifMatch = { 'if-match': z.string().optional().describe('The ETag (version) you last saw; 409 if the case changed since') };
   const ifNoneMatch = { 'if-none-match': z.string().optional().describe('The ETag of the answer you have: 304 while it is still current') };
   return z.object({
+    ...route.headers?.shape,
     ...(route.mutation ? idempotency : {}),
     ...(route.mutation && route.path.includes('{caseId}') ? ifMatch : {}),
     ...(route.conditional ? ifNoneMatch : {}),

@@ -70,6 +70,8 @@ export const CaseSchema = z.object({
   timer: TimerRequestSchema.nullable(),
   /** Increases each time a timer is armed, so a stale firing can be told from a live one. */
   timerGeneration: z.number().int().nonnegative(),
+  /** Increases when an agent regenerates the case's public link: links of earlier generations stop working. */
+  linkGeneration: z.number().int().nonnegative(),
   type: z.string().nullable(),
   category: z.string().nullable(),
   priority: PrioritySchema,

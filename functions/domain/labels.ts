@@ -13,15 +13,8 @@ export interface CaseLabels {
   tenant: string;
 }
 
-export type CustomerLabel =
-  | 'NEW'
-  | 'AWAITING QUOTE'
-  | 'PAYING'
-  | 'CASE ANALYSIS'
-  | 'IN PREPARATION'
-  | 'ANSWER RECEIVED'
-  | 'PAYMENT ERROR'
-  | 'CLOSED';
+export const CUSTOMER_LABELS = ['NEW', 'AWAITING QUOTE', 'PAYING', 'CASE ANALYSIS', 'IN PREPARATION', 'ANSWER RECEIVED', 'PAYMENT ERROR', 'CLOSED'] as const;
+export type CustomerLabel = (typeof CUSTOMER_LABELS)[number];
 
 export const SYSTEM_LABELS: Record<CaseStatus, string> = {
   draft: 'Draft',

@@ -20,6 +20,7 @@ export type Command =
   | 'reopen'
   | 'close'
   | 'reject_spam'
+  | 'regenerate_link'
   | 'customer_message'
   | 'timer_fired';
 
@@ -76,6 +77,11 @@ export const TRANSITIONS: Record<Command, Transition> = {
   reopen: { from: { resolved: 'in_progress' } },
   close: { from: onto('closed', ...ACTIVE, 'resolved') },
   reject_spam: { from: onto('closed', 'draft', ...ACTIVE, 'resolved') },
+  // A draft has no customer to hold a link yet; a closed case's link still shows its history.
+  regenerate_link: {
+    from: same(...ACTIVE, 'resolved', 'closed'),
+    permit: (_c, actor) => (actor.kind === 'robot' ? 'only a person may replace the link a customer holds' : null),
+  },
   customer_message: {
     from: { ...onto('in_progress', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'), new: 'new' },
     // Enate starts a new linked case for mail after Closed; Sugester reopens. The tenant chooses.
@@ -94,7 +100,7 @@ export const TRANSITIONS: Record<Command, Transition> = {
  */
 export const HTTP_COMMANDS = [
   'submit', 'claim', 'delegate', 'unassign', 'set_todo', 'robot_reject', 'note', 'reply', 'update_fields',
-  'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'reopen', 'close', 'reject_spam',
+  'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'reopen', 'close', 'reject_spam', 'regenerate_link',
 ] as const satisfies readonly Command[];
 export type HttpCommand = (typeof HTTP_COMMANDS)[number];
 

@@ -22,6 +22,7 @@ export function freshCase(identity: NewCaseIdentity, ctx: CommandContext, fields
     resolution: null,
     timer: null,
     timerGeneration: 0,
+    linkGeneration: 0,
     type: null,
     category: null,
     priority: 'normal',

@@ -26,7 +26,7 @@ export const CaseViewSchema = CaseSchema.omit({ entryCount: true })
           description:
             'a command on /cases/{caseId}: POST …/submit, claim, delegate, unassign, todo (set_todo), reject (robot_reject), ' +
             'notes (note), replies (reply), resolve, reopen, close, spam (reject_spam); PATCH the case (update_fields); ' +
-            'PUT …/customer (link_customer); PUT …/wait (set_wait); DELETE …/wait (cancel_wait)',
+            'PUT …/customer (link_customer); PUT …/wait (set_wait); DELETE …/wait (cancel_wait); POST …/public-link (regenerate_link)',
         }),
       )
       .describe('the commands the caller may run on the case now (its status, guards and who the caller is); offer exactly these'),

@@ -95,7 +95,7 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     ...entryBase,
     type: z.literal('system'),
     visibility: z.literal('internal'),
-    event: z.enum(['timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case', 'mail_problems', 'mail_delivery']),
+    event: z.enum(['timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case', 'mail_problems', 'mail_delivery', 'public_link_regenerated']),
     detail: z.string(),
     status: CaseStatusSchema.optional(),
   }),

@@ -9,6 +9,7 @@ import { deleteReplyDraft } from '../cases/delete-reply-draft.ts';
 import { linkCustomer } from '../cases/link-customer.ts';
 import { recordCustomerMessage } from '../cases/record-customer-message.ts';
 import { rejectAsSpam } from '../cases/reject-as-spam.ts';
+import { regeneratePublicLink } from '../cases/regenerate-public-link.ts';
 import { reopenCase } from '../cases/reopen-case.ts';
 import { resolveCase } from '../cases/resolve-case.ts';
 import { saveReplyDraft } from '../cases/save-reply-draft.ts';
@@ -23,5 +24,6 @@ import { groupHandler } from '../shared/http-handler.ts';
 export const routeHandlers = [
   createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, saveReplyDraft, deleteReplyDraft,
   addReply, setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
+  regeneratePublicLink,
 ];
 export const handler = groupHandler(routeHandlers, agentDeps);

@@ -6,6 +6,7 @@ import { findCases } from '../cases/find-cases.ts';
 import { getAttachmentLink } from '../cases/get-attachment-link.ts';
 import { getCase } from '../cases/get-case.ts';
 import { getMailHtml } from '../cases/get-mail-html.ts';
+import { getPublicLink } from '../cases/get-public-link.ts';
 import { getReplyDraft } from '../cases/get-reply-draft.ts';
 import { listTimeline } from '../cases/list-timeline.ts';
 import { countQueues } from '../queues/count-queues.ts';
@@ -16,7 +17,7 @@ import { groupHandler } from '../shared/http-handler.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 
 export const routeHandlers = [
-  findCases, getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, renderTemplate,
+  findCases, getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, renderTemplate, getPublicLink,
   listQueue, countQueues, getSettings, listAgents, getPreferences, putPreferences,
 ];
 export const handler = groupHandler(routeHandlers, agentDeps);

@@ -9,6 +9,7 @@ import { parseOutboundMessageId } from '../domain/mail-identity.ts';
 import { casePlaceholders } from '../domain/placeholders.ts';
 import { chooseLanguage, renderTemplate, type Template } from '../domain/templates.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
+import type { CaseLinks } from '../shared/case-links.ts';
 import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import type { AutoReplyLog } from '../store/auto-reply-log.ts';
 import type { CaseStore } from '../store/case-store.ts';
@@ -32,6 +33,7 @@ export interface IngestDeps {
   mail: MailConfig;
   settings: TenantSettings;
   tableName: string;
+  links: () => Promise<CaseLinks>;
   clock: () => string;
   newId: () => string;
 }
@@ -80,10 +82,12 @@ export async function ingestMail(rawKey: string, deps: IngestDeps): Promise<Inge
     const id = deps.newId();
     const acknowledgeTo = (await mayAcknowledge(mailMessage, deps)) ? mailMessage.sender : null;
     const template = acknowledgeTo ? await mailTemplate(deps.templates, 'acknowledgement', chooseLanguage(null, deps.settings.language)) : null;
+    // A new case's link is of its first generation, so it is known before the case is written.
+    const ticketUrl = template ? (await deps.links()).url({ id, linkGeneration: 0 }, deps.settings) : '';
     await deps.cases.createCase(
       (number) => {
         const opened = openCaseFromMail(mailMessage, ctx, { id, number });
-        return acknowledgeTo && template ? acknowledge(opened, ctx, acknowledgement(opened.case, acknowledgeTo, template, deps.settings)) : opened;
+        return acknowledgeTo && template ? acknowledge(opened, ctx, acknowledgement(opened.case, acknowledgeTo, template, deps.settings, ticketUrl)) : opened;
       },
       { alongside: [mailReceiptWrite(deps.tableName, receiptOf(id))] },
     );
@@ -134,8 +138,8 @@ async function mayAcknowledge(message: MailMessage, deps: IngestDeps): Promise<b
   return deps.autoReplies.reserve(sender.email, deps.clock());
 }
 
-function acknowledgement(c: Case, to: Contact, template: Template, settings: TenantSettings): Acknowledgement {
-  const values = casePlaceholders(c, settings, { customer: to.name, agent: null });
+function acknowledgement(c: Case, to: Contact, template: Template, settings: TenantSettings, ticketUrl: string): Acknowledgement {
+  const values = casePlaceholders(c, settings, { customer: to.name, agent: null, ticketUrl });
   return { subject: renderTemplate(template.subject ?? '', values), text: renderTemplate(template.body, values), to: to.email };
 }
 

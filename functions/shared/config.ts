@@ -43,6 +43,14 @@ const EnvSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Only the functions with the agent directory read it: the user pool whose `agents` group it lists. */
   USER_POOL_ID: z.string().min(1).optional(),
+  /**
+   * The key public case links are derived with: the value itself locally, a Secrets Manager secret in
+   * the cloud (read once per cold start). Only the functions that hand out or check links have either.
+   */
+  CASE_LINK_SECRET: z.string().min(32).optional(),
+  CASE_LINK_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** The customer portal's address, where public links lead unless the tenant names its own (`portalUrl`). */
+  PORTAL_URL: z.url().optional(),
   /** Only the reconciler reads it; tests and the local runtime shorten it. */
   TIMER_RECONCILE_MARGIN_SECONDS: z.coerce.number().positive().default(DEFAULT_TIMER_RECONCILE_MARGIN_SECONDS),
 });
@@ -56,6 +64,9 @@ export interface Config {
   mailBucket: string | undefined;
   sesConfigurationSet: string | undefined;
   userPoolId: string | undefined;
+  caseLinkSecret: string | undefined;
+  caseLinkSecretArn: string | undefined;
+  portalUrl: string | undefined;
 }
 
 /** Reads the environment once per cold start; a bad deployment fails loudly here, not mid-request. */
@@ -73,5 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailBucket: parsed.data.MAIL_BUCKET,
     sesConfigurationSet: parsed.data.SES_CONFIGURATION_SET,
     userPoolId: parsed.data.USER_POOL_ID,
+    caseLinkSecret: parsed.data.CASE_LINK_SECRET,
+    caseLinkSecretArn: parsed.data.CASE_LINK_SECRET_ARN,
+    portalUrl: parsed.data.PORTAL_URL,
   };
 }

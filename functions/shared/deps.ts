@@ -6,6 +6,7 @@ import { CustomerStore } from '../store/customer-store.ts';
 import { PreferenceStore } from '../store/preference-store.ts';
 import { TemplateStore } from '../store/template-store.ts';
 import { type AgentDirectory, noAgentDirectory } from './agent-directory.ts';
+import { type CaseLinks, caseLinks } from './case-links.ts';
 import { loadConfig } from './config.ts';
 
 /** What handlers need from the outside world; built once per cold start, replaced in tests. */
@@ -17,6 +18,8 @@ export interface Deps {
   /** Only in the route groups that read it (see agent-deps.ts). */
   agents: AgentDirectory;
   settings: TenantSettings;
+  /** Public case links; the secret is read on first use. */
+  links: () => Promise<CaseLinks>;
   clock: () => string;
   newId: () => string;
 }
@@ -34,6 +37,7 @@ export function defaultDeps(): Deps {
       preferences: new PreferenceStore(client, config.tableName),
       agents: noAgentDirectory,
       settings: config.settings,
+      links: () => caseLinks(config),
       clock: () => new Date().toISOString(),
       newId: randomUUID,
     };

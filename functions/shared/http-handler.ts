@@ -22,6 +22,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface Request<R extends Route> {
   params: Infer<R['params']>;
   query: Infer<R['query']>;
+  /** Only the headers the route declares, validated. */
+  headers: Infer<R['headers']>;
   body: Infer<R['body']>;
   /** Null only on public routes. */
   actor: R['auth'] extends 'public' ? null : Actor;
@@ -103,12 +105,14 @@ function parseRequest(route: Route, event: HttpEvent): Request<Route> {
   };
   const params = parse('params', route.params, event.pathParameters ?? {});
   const query = parse('query', route.query, event.queryStringParameters ?? {});
+  const declared = parse('headers', route.headers, headers);
   // A route without a body schema ignores whatever body came, as API Gateway would pass it along.
   const body = route.body ? parse('body', route.body, rawBody === '' ? {} : parseJson(rawBody)) : {};
   if (issues.length > 0) throw new ValidationError(issues);
   return {
     params,
     query,
+    headers: declared,
     body,
     actor,
     ifMatch: parseIfMatch(headers['if-match']),

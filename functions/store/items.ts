@@ -42,9 +42,12 @@ export function customerToItem(customer: Customer): Item {
 
 const CASE_FIELDS = Object.keys(CaseSchema.shape) as (keyof Case)[];
 
+/** Fields added after cases were first written, with the value an older item means. */
+const ADDED_FIELDS: Partial<Case> = { linkGeneration: 0 };
+
 /** The case in an item, fields in schema order (DynamoDB returns attributes in no particular order). */
 export function itemToCase(item: Item): Case {
-  return Object.fromEntries(CASE_FIELDS.map((field) => [field, item[field]])) as Case;
+  return Object.fromEntries(CASE_FIELDS.map((field) => [field, field in item ? item[field] : ADDED_FIELDS[field]])) as Case;
 }
 
 /** Drops the key attributes: what is left is the domain object as it was written. */

@@ -9,12 +9,17 @@ import { defineHandler } from '../shared/http-handler.ts';
  * one implementation of placeholders, the same one that fills the mail a reply goes out in.
  */
 export const renderTemplate = defineHandler(routes.renderTemplate, async ({ params, actor }, deps) => {
-  const [c, template, directory] = await Promise.all([deps.cases.getCase(params.caseId), deps.templates.get(params.templateId), deps.agents.list()]);
+  const [c, template, directory, links] = await Promise.all([
+    deps.cases.getCase(params.caseId),
+    deps.templates.get(params.templateId),
+    deps.agents.list(),
+    deps.links(),
+  ]);
   if (template.kind === 'notification') {
     throw new ValidationError([{ path: 'params.templateId', message: 'a notification template is mailed on its own; choose a reply or note template' }]);
   }
   const agent = directory.find((a) => a.id === actor.id)?.name ?? actor.name;
-  const values = casePlaceholders(c, deps.settings, { customer: c.contacts.primaryContact?.name, agent });
+  const values = casePlaceholders(c, deps.settings, { customer: c.contacts.primaryContact?.name, agent, ticketUrl: links.url(c, deps.settings) });
   return {
     status: 200,
     body: {

@@ -51,16 +51,19 @@ describe('HandlerFunction', () => {
     expect(FUNCTION_TIMEOUT_SECONDS).toBeLessThan(30);
   });
 
-  it('gives every function source maps, its Powertools service and the tenant settings', () => {
+  it("gives every function source maps, its Powertools service, the tenant settings and the portal's address", () => {
     const functions = handlerFunctions();
 
     for (const { Properties } of functions) {
       // The timer and mail functions' own variables are checked in case-timers.test.ts and mail-*.test.ts,
-      // the agent directory's (USER_POOL_ID) in http-api.test.ts.
-      const own = ['STATE_MACHINE_ARN', 'TIMER_RECONCILE_MARGIN_SECONDS', 'MAIL_CONFIG', 'MAIL_BUCKET', 'SES_CONFIGURATION_SET', 'USER_POOL_ID'];
+      // the agent directory's (USER_POOL_ID) and the link secret's (CASE_LINK_SECRET_ARN) in http-api.test.ts.
+      const own = [
+        'STATE_MACHINE_ARN', 'TIMER_RECONCILE_MARGIN_SECONDS', 'MAIL_CONFIG', 'MAIL_BUCKET', 'SES_CONFIGURATION_SET', 'USER_POOL_ID', 'CASE_LINK_SECRET_ARN',
+      ];
       const names = Object.keys(Properties.Environment.Variables).filter((name) => !own.includes(name));
       expect(names.sort()).toEqual([
         'NODE_OPTIONS',
+        'PORTAL_URL',
         'POWERTOOLS_LOG_LEVEL',
         'POWERTOOLS_SERVICE_NAME',
         'TABLE_NAME',

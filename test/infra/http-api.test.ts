@@ -152,4 +152,26 @@ describe('HelpdeskApi', () => {
   it('outputs its URL', () => {
     template.hasOutput('ApiUrl', {});
   });
+  it('lets exactly the groups that make or check public links read the link secret, and tells them where it is', () => {
+    const secret = logicalId(stack.node.findChild('CaseLinks').node.findChild('Secret').node.defaultChild);
+    const reading = groups.filter((group) => JSON.stringify(statementsOf(group)).includes(`"${secret}"`));
+
+    expect(reading).toEqual(groups.filter((group) => ROUTE_GROUPS[group].caseLinks));
+    for (const group of reading) expect(environmentOf(group).CASE_LINK_SECRET_ARN).toEqual({ Ref: secret });
+    for (const group of groups.filter((g) => !ROUTE_GROUPS[g].caseLinks)) expect(environmentOf(group).CASE_LINK_SECRET_ARN).toBeUndefined();
+  });
+
+  it('throttles each public route below the stage, as the route table says', () => {
+    const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
+    const throttled = routeList.filter((route) => 'throttle' in route);
+
+    expect(throttled.map((route) => routeKey(route))).toEqual(['GET /public/case', 'POST /public/case/comments']);
+    expect(stage?.Properties.RouteSettings).toEqual(
+      Object.fromEntries(throttled.map((route) => [routeKey(route), { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }])),
+    );
+  });
+
+  it('lets browsers send a public link token (X-Case-Link) across origins', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowHeaders: Match.arrayWith(['X-Case-Link']) }) });
+  });
 });

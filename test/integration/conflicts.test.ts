@@ -59,7 +59,7 @@ describe('invalid transitions', () => {
     const refused = await api('agent', 'POST', `/cases/${id}/replies`, { body: { text: 'too late' } });
 
     expect(refused.status).toBe(409);
-    expect(refused.body.error).toMatchObject({ code: 'invalid_transition', allowed: ['link_customer'] });
+    expect(refused.body.error).toMatchObject({ code: 'invalid_transition', allowed: ['link_customer', 'regenerate_link'] });
   });
 
   it('refuse to claim a case someone else holds', async () => {

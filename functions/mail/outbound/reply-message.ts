@@ -26,13 +26,13 @@ export function replyMessage(
   c: Case,
   reply: ReplyEntry,
   timeline: readonly TimelineEntry[],
-  context: { mail: MailConfig; settings: TenantSettings; template: Template; language: Language },
+  context: { mail: MailConfig; settings: TenantSettings; template: Template; language: Language; ticketUrl: string },
 ): ComposeInput {
-  const { mail, settings, template, language } = context;
+  const { mail, settings, template, language, ticketUrl } = context;
   const inbound = timeline.filter((e): e is InboundEntry => e.type === 'inbound_message' && e.seq < reply.seq);
   const mailbox = sendingMailbox(reply, c, inbound, mail);
   const values = {
-    ...casePlaceholders(c, settings, { customer: c.contacts.primaryContact?.name, agent: reply.actor.name ?? settings.name }),
+    ...casePlaceholders(c, settings, { customer: c.contacts.primaryContact?.name, agent: reply.actor.name ?? settings.name, ticketUrl }),
     reply_text: reply.text,
   };
   const history = reply.includeHistory ? caseHistory(timeline, { language, timeZone: settings.timeZone, beforeSeq: reply.seq }) : null;

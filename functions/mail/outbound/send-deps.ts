@@ -17,6 +17,7 @@ export function sendDeps(): SendDeps {
     cached = {
       cases: base.cases,
       settings: base.settings,
+      links: base.links,
       mail: config.mail,
       sender: new SesSender(undefined, config.sesConfigurationSet),
       templates: new TemplateStore(createDocumentClient(), config.tableName),

@@ -1,5 +1,6 @@
 import type { MailConfig } from '../../domain/mail-config.ts';
 import type { TenantSettings } from '../../domain/tenant-settings.ts';
+import type { CaseLinks } from '../../shared/case-links.ts';
 import { logger } from '../../shared/logger.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import type { TemplateStore } from '../../store/template-store.ts';
@@ -18,6 +19,7 @@ export interface SendDeps {
   templates: TemplateStore;
   /** The mail bucket, where the files an agent attached were uploaded. */
   objects: MailObjects;
+  links: () => Promise<CaseLinks>;
 }
 
 /** Recent entries the reply's threading headers and history block are drawn from. */
@@ -41,7 +43,8 @@ export async function sendReply(caseId: string, seq: number, deps: SendDeps): Pr
   if (!reply) throw new Error(`entry ${seq} of case ${caseId} is not a reply`);
   const language = chooseLanguage(null, deps.settings.language);
   const template = await mailTemplate(deps.templates, 'reply_notification', language);
-  const message = replyMessage(c, reply, items, { mail: deps.mail, settings: deps.settings, template, language });
+  const ticketUrl = (await deps.links()).url(c, deps.settings);
+  const message = replyMessage(c, reply, items, { mail: deps.mail, settings: deps.settings, template, language, ticketUrl });
   try {
     const attachments = await Promise.all(
       (reply.attachments ?? []).map(async ({ key, filename, contentType }) => ({ filename, contentType, content: await deps.objects.get(key) })),

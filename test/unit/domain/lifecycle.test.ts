@@ -24,6 +24,7 @@ const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   reopen: { resolved: 'in_progress' },
   close: { new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
   reject_spam: { draft: 'closed', new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
+  regenerate_link: { new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved', closed: 'closed' },
   customer_message: {
     new: 'new', in_progress: 'in_progress', waiting: 'in_progress', answered: 'in_progress', resolved: 'in_progress', closed: 'in_progress',
   },
@@ -37,11 +38,11 @@ describe('the transition table', () => {
     expect(table).toEqual(EXPECTED);
   });
 
-  it('leaves Closed only by linking a customer, or by a customer message where the tenant reopens closed cases', () => {
+  it('leaves Closed only by linking a customer or replacing its public link (both keep it Closed), or by a customer message where the tenant reopens closed cases', () => {
     const fromClosed = Object.entries(TRANSITIONS).filter(([, t]) => t.from.closed !== undefined).map(([c]) => c);
     const closed = aCase({ status: 'closed' });
 
-    expect(fromClosed).toEqual(['link_customer', 'customer_message']);
+    expect(fromClosed).toEqual(['link_customer', 'regenerate_link', 'customer_message']);
     expect(() => transition(closed, 'customer_message', robot(), settings())).toThrow(/new linked case/);
     expect(transition(closed, 'customer_message', robot(), settings({ reopenClosed: 'reopen' }))).toBe('in_progress');
   });
@@ -52,7 +53,8 @@ describe('the transition table', () => {
 
   it.each(cells)('from %s, %s leads to %s (undefined: refused)', (status, command, target) => {
     const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1' });
-    const act = () => transition(c, command, robot(), settings({ reopenClosed: 'reopen' }));
+    // Replacing a customer's link is for people; every other command here a robot may run.
+    const act = () => transition(c, command, command === 'regenerate_link' ? agent() : robot(), settings({ reopenClosed: 'reopen' }));
 
     if (target === undefined) {
       expect(act).toThrow(InvalidTransitionError);
@@ -76,7 +78,7 @@ describe('transition refusals', () => {
     })();
 
     expect(error).toBeInstanceOf(InvalidTransitionError);
-    expect(error.allowed).toEqual(['link_customer']);
+    expect(error.allowed).toEqual(['link_customer', 'regenerate_link']);
     expect(error.status).toBe('closed');
   });
 
@@ -116,6 +118,11 @@ const FOR_STAFF: Record<CaseStatus, HttpCommand[]> = {
   resolved: ['delegate', 'note', 'update_fields', 'link_customer', 'reopen', 'close', 'reject_spam'],
   closed: ['link_customer'],
 };
+/** What people (not robots) may add, by status. */
+const FOR_PEOPLE: Record<CaseStatus, HttpCommand[]> = {
+  draft: [], new: ['regenerate_link'], in_progress: ['regenerate_link'], waiting: ['regenerate_link'], answered: ['regenerate_link'],
+  resolved: ['regenerate_link'], closed: ['regenerate_link'],
+};
 /** What only the assignee or an admin may add, by status. */
 const FOR_HOLDER: Record<CaseStatus, HttpCommand[]> = {
   draft: [], new: ['unassign'], in_progress: ['unassign', 'set_todo'], waiting: ['unassign'], answered: ['unassign'], resolved: [], closed: [],
@@ -130,19 +137,20 @@ describe('allowedCommands', () => {
     ['a robot not holding the case', robot(), false],
   ] as const;
   const cells = SYSTEM_STATUSES.flatMap((status) => callers.map(([who, actor, holds]) => [status, who, actor, holds] as const));
+  const forPeople = (actor: (typeof callers)[number][1], status: CaseStatus) => (actor.kind === 'robot' ? [] : FOR_PEOPLE[status]);
 
   it.each(cells)('on a %s case held by an agent, offers %s what the table allows them', (status, _who, actor, holds) => {
     const c = aCase({ status, assigneeId: 'agent-ala' });
 
     const offered = allowedCommands(c, actor, settings());
 
-    expect(offered).toEqual(inTableOrder([...FOR_STAFF[status], ...(holds ? FOR_HOLDER[status] : [])]));
+    expect(offered).toEqual(inTableOrder([...FOR_STAFF[status], ...forPeople(actor, status), ...(holds ? FOR_HOLDER[status] : [])]));
   });
 
   it.each(callers)('offers claim on an unassigned To Do case to %s, and no unassign', (_who, actor) => {
     const offered = allowedCommands(aCase({ status: 'new', assigneeId: null }), actor, settings());
 
-    expect(offered).toEqual(inTableOrder(['claim', ...FOR_STAFF.new]));
+    expect(offered).toEqual(inTableOrder(['claim', ...FOR_STAFF.new, ...forPeople(actor, 'new')]));
   });
 
   it.each([
@@ -168,7 +176,7 @@ describe('allowedCommands', () => {
 
     const offered = SYSTEM_STATUSES.flatMap((status) => allowedCommands(aCase({ status }), admin(), settings({ reopenClosed: 'reopen' })));
 
-    expect(allowedCommands(closed, admin(), settings({ reopenClosed: 'reopen' }))).toEqual(['link_customer']);
+    expect(allowedCommands(closed, admin(), settings({ reopenClosed: 'reopen' }))).toEqual(['link_customer', 'regenerate_link']);
     expect(offered).not.toContain('customer_message');
     expect(offered).not.toContain('timer_fired');
     expect((Object.keys(TRANSITIONS) as Command[]).filter((command) => !(HTTP_COMMANDS as readonly string[]).includes(command))).toEqual([

@@ -7,7 +7,7 @@ const c = { number: 1042, title: 'Drukarka nie drukuje' };
 
 describe('casePlaceholders', () => {
   it("gives every placeholder but the reply's own text a value", () => {
-    const values = casePlaceholders(c, settings({ name: 'Acme' }), { customer: 'Jan', agent: 'Ala' });
+    const values = casePlaceholders(c, settings({ name: 'Acme' }), { customer: 'Jan', agent: 'Ala', ticketUrl: 'https://help.acme.example/link#t' });
 
     expect(Object.keys(values).sort()).toEqual(PLACEHOLDERS.filter((p) => p !== 'reply_text').sort());
     expect(values).toEqual({
@@ -16,18 +16,12 @@ describe('casePlaceholders', () => {
       customer_name: 'Jan',
       agent_name: 'Ala',
       tenant_name: 'Acme',
-      ticket_url: '#1042',
+      ticket_url: 'https://help.acme.example/link#t',
     });
   });
 
-  it('links to the portal when the tenant has one', () => {
-    expect(casePlaceholders(c, settings({ portalUrl: 'https://help.acme.example/' }), { customer: null, agent: null }).ticket_url).toBe(
-      'https://help.acme.example/cases/1042',
-    );
-  });
-
   it('leaves an unknown name empty, so no "undefined" reaches a customer', () => {
-    const values = casePlaceholders(c, settings(), { customer: undefined, agent: null });
+    const values = casePlaceholders(c, settings(), { customer: undefined, agent: null, ticketUrl: '' });
 
     expect(renderTemplate('Dzień dobry {{customer_name}}, pisze {{agent_name}}.', values)).toBe('Dzień dobry , pisze .');
   });

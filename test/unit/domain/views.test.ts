@@ -62,6 +62,6 @@ describe('toCaseView and toTimelineView', () => {
     const view = toCaseView(c, agent(), settings());
 
     expect(c.status).toBe('resolved');
-    expect(view.allowedCommands).toEqual(['delegate', 'note', 'update_fields', 'link_customer', 'reopen', 'close', 'reject_spam']);
+    expect(view.allowedCommands).toEqual(['delegate', 'note', 'update_fields', 'link_customer', 'reopen', 'close', 'reject_spam', 'regenerate_link']);
   });
 });

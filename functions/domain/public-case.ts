@@ -1,0 +1,84 @@
+import * as z from 'zod';
+import type { Case } from './case.ts';
+import { IsoDateTimeSchema } from './case.ts';
+import { CUSTOMER_LABELS, customerLabel } from './labels.ts';
+import type { TimelineEntry } from './timeline.ts';
+
+/** How many public entries a public view shows: the newest, which is what a customer comes back for. */
+export const PUBLIC_TIMELINE_ENTRIES = 50;
+
+export const PublicCommentInputSchema = z.strictObject({ text: z.string().trim().min(1).max(100_000) });
+
+export const PublicEntrySchema = z
+  .object({
+    seq: z.number().int().positive(),
+    at: IsoDateTimeSchema,
+    from: z.enum(['customer', 'helpdesk']),
+    author: z.string().nullable().describe("the agent's name on a reply; null on the customer's own messages and automatic mail"),
+    text: z.string(),
+    files: z.array(z.string()).describe('the names of the files that came with it'),
+  })
+  .meta({ id: 'PublicEntry' });
+export type PublicEntry = z.infer<typeof PublicEntrySchema>;
+
+export const PublicCaseSchema = z
+  .object({
+    number: z.number().int().positive(),
+    title: z.string(),
+    status: z.enum(CUSTOMER_LABELS).describe('the customer\'s label ("5 ways" client panel)'),
+    open: z.boolean().describe('false once closed: a comment then starts a new linked case, or reopens it where the tenant chose so'),
+    createdAt: IsoDateTimeSchema,
+    timeline: z.array(PublicEntrySchema).describe(`the newest public entries (up to ${PUBLIC_TIMELINE_ENTRIES}), oldest first`),
+  })
+  .meta({ id: 'PublicCase' });
+export type PublicCase = z.infer<typeof PublicCaseSchema>;
+
+export const PublicCaseResponseSchema = z.object({
+  case: PublicCaseSchema,
+  token: z.string().describe('the public link token of the case shown: after a comment on a closed case, the new case\'s'),
+});
+
+export const PublicLinkResponseSchema = z.object({
+  url: z.url().describe('the link, token after `#`: anyone holding it sees the public side of the case and may comment'),
+  generation: z.number().int().nonnegative().describe('raised each time the link is replaced'),
+});
+
+/**
+ * What anyone holding a case's public link sees: the customer's label and the public
+ * conversation. Built from an allowlist, so an internal field or entry added later stays out
+ * unless it is added here: no notes, field changes, system events, assignee or delegation, and no
+ * addresses (a reply's recipients, a mail's sender). Null for a draft, which customers never see.
+ * `entries` are newest first, as read.
+ */
+export function publicCaseView(c: Case, entries: readonly TimelineEntry[]): PublicCase | null {
+  const status = customerLabel(c);
+  if (status === null) return null;
+  const timeline = entries
+    .map(publicEntry)
+    .filter((entry): entry is PublicEntry => entry !== null)
+    .slice(0, PUBLIC_TIMELINE_ENTRIES)
+    .reverse();
+  return { number: c.number, title: c.title, status, open: c.status !== 'closed', createdAt: c.createdAt, timeline };
+}
+
+function publicEntry(entry: TimelineEntry): PublicEntry | null {
+  const base = { seq: entry.seq, at: entry.at };
+  switch (entry.type) {
+    case 'description':
+      return { ...base, from: 'customer', author: null, text: entry.text, files: [] };
+    case 'inbound_message': {
+      const files = (entry.mail?.attachments ?? []).filter((file) => !file.inline && !file.quarantined).map((file) => file.filename);
+      return { ...base, from: 'customer', author: null, text: entry.text, files };
+    }
+    case 'reply':
+      return {
+        ...base,
+        from: 'helpdesk',
+        author: entry.actor.kind === 'agent' ? (entry.actor.name ?? null) : null,
+        text: entry.text,
+        files: (entry.attachments ?? []).map((file) => file.filename),
+      };
+    default:
+      return null;
+  }
+}

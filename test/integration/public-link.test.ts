@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { api, completeCase, newCase } from './api-client.ts';
+import { eventually } from './local-helpdesk.ts';
+import { outboxFor, uniqueSender } from './mail-client.ts';
+
+const tokenOf = (url: string) => url.slice(url.indexOf('#') + 1);
+const asHolder = (token: string) => ({ headers: { 'x-case-link': token } });
+
+/** A case with every kind of internal detail a customer must never see, and a public conversation. */
+async function caseWithSecrets(customer = uniqueSender('jan')) {
+  const { id } = await newCase('agent', { contacts: { primaryContact: { email: customer, name: 'Jan Kowalski' }, requester: { email: customer } } });
+  await api('agent', 'POST', `/cases/${id}/notes`, { body: { text: 'INTERNAL: the customer owes us 300 PLN' } });
+  await api('agent', 'PATCH', `/cases/${id}`, { body: { priority: 'urgent', category: 'hardware-secret-category' } });
+  await api('agent', 'POST', `/cases/${id}/delegate`, { body: { agentId: 'agent-ewa' } });
+  await api('agent2', 'POST', `/cases/${id}/replies`, { body: { text: 'We are replacing the printer tomorrow.' } });
+  const link = await api('agent2', 'GET', `/cases/${id}/public-link`);
+  return { id, customer, url: link.body.url as string, token: tokenOf(link.body.url) };
+}
+
+describe('a case through its public link', () => {
+  it("shows the customer's label and the public conversation, and nothing internal", async () => {
+    const { url, token } = await caseWithSecrets();
+
+    const seen = await api('nobody', 'GET', '/public/case', asHolder(token));
+
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/portal\/link#[A-Za-z0-9_-]{70}$/);
+    expect(seen.status).toBe(200);
+    expect(seen.body.case).toMatchObject({ title: 'Printer on floor 2 jams', status: 'ANSWER RECEIVED', open: true });
+    expect(seen.body.case.timeline).toEqual([
+      expect.objectContaining({ from: 'customer', author: null, text: 'It jams on every page since Monday.' }),
+      expect.objectContaining({ from: 'helpdesk', author: 'Ewa (agent)', text: 'We are replacing the printer tomorrow.' }),
+    ]);
+    const everything = JSON.stringify(seen.body);
+    for (const internal of ['INTERNAL', 'owes', 'urgent', 'hardware-secret-category', 'agent-ala', 'agent-ewa', 'delegat', 'assignee', 'field_change', 'version', '@']) {
+      expect(everything).not.toContain(internal);
+    }
+  });
+
+  it('answers 404 alike for a forged, a truncated and an unknown token, and 400 without one', async () => {
+    const { token } = await caseWithSecrets();
+    const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+
+    const answers = await Promise.all(
+      [forged, token.slice(0, 40), 'x'.repeat(70)].map((bad) => api('nobody', 'GET', '/public/case', asHolder(bad))),
+    );
+    const without = await api('nobody', 'GET', '/public/case');
+
+    expect(answers.map((a) => [a.status, a.body.error.message])).toEqual(Array(3).fill([404, answers[0]!.body.error.message]));
+    expect([without.status, without.body.error.issues[0].path]).toEqual([400, 'headers.x-case-link']);
+  });
+
+  it('takes a comment as the customer: the case comes back to its agent, in progress and highlighted', async () => {
+    const { id, token } = await caseWithSecrets();
+
+    const commented = await api('nobody', 'POST', '/public/case/comments', { ...asHolder(token), body: { text: 'Tomorrow works, thank you.' } });
+    // Read by a colleague: the assignee opening it would clear the highlight.
+    const staff = await api('agent', 'GET', `/cases/${id}`);
+
+    expect(commented.status).toBe(200);
+    expect(commented.body.token).toBe(token);
+    expect(commented.body.case.timeline.at(-1)).toMatchObject({ from: 'customer', text: 'Tomorrow works, thank you.' });
+    expect(staff.body.case).toMatchObject({ status: 'in_progress', highlighted: true, assigneeId: 'agent-ewa' });
+    expect(staff.body.timeline).toContainEqual(
+      expect.objectContaining({ type: 'inbound_message', channel: 'portal', text: 'Tomorrow works, thank you.', actor: expect.objectContaining({ kind: 'customer', name: 'Jan Kowalski' }) }),
+    );
+  });
+
+  it('reopens a resolved case, and on a closed one starts a linked case whose own token the answer carries', async () => {
+    const resolved = await caseWithSecrets();
+    await api('agent2', 'POST', `/cases/${resolved.id}/resolve`, { body: { method: 'replied_to_customer' } });
+    const closed = await caseWithSecrets();
+    await api('agent2', 'POST', `/cases/${closed.id}/close`, { body: { method: 'replied_to_customer' } });
+
+    const reopening = await api('nobody', 'POST', '/public/case/comments', { ...asHolder(resolved.token), body: { text: 'It jams again.' } });
+    const following = await api('nobody', 'POST', '/public/case/comments', { ...asHolder(closed.token), body: { text: 'A new problem.' } });
+    const followUp = await api('nobody', 'GET', '/public/case', asHolder(following.body.token));
+    const old = await api('nobody', 'GET', '/public/case', asHolder(closed.token));
+
+    expect([reopening.status, reopening.body.case.status, (await api('agent2', 'GET', `/cases/${resolved.id}`)).body.case.status]).toEqual([
+      200, 'NEW', 'in_progress',
+    ]);
+    expect(following.status).toBe(201);
+    expect(following.body.token).not.toBe(closed.token);
+    expect(followUp.body.case.timeline.at(-1)).toMatchObject({ text: 'A new problem.' });
+    expect(followUp.body.case.number).not.toBe(old.body.case.number);
+    expect(old.body.case).toMatchObject({ status: 'CLOSED', open: false });
+  });
+
+  it('stops working once an agent replaces it; the new link works and the timeline says so', async () => {
+    const { id, token } = await caseWithSecrets();
+
+    const replaced = await api('agent', 'POST', `/cases/${id}/public-link`);
+    const newToken = tokenOf((await api('agent', 'GET', `/cases/${id}/public-link`)).body.url);
+    const robot = await api('robot', 'POST', `/cases/${id}/public-link`);
+
+    expect(replaced.status).toBe(200);
+    expect(newToken).not.toBe(token);
+    expect((await api('nobody', 'GET', '/public/case', asHolder(token))).status).toBe(404);
+    expect((await api('nobody', 'GET', '/public/case', asHolder(newToken))).status).toBe(200);
+    expect((await api('agent', 'GET', `/cases/${id}`)).body.timeline).toContainEqual(expect.objectContaining({ type: 'system', event: 'public_link_regenerated' }));
+    expect(robot.status).toBe(403);
+  });
+
+  it("is what the reply mail carries as the case's link", async () => {
+    const { token, customer } = await caseWithSecrets();
+
+    const [raw] = await eventually(async () => (await outboxFor(customer)).length === 1 && outboxFor(customer));
+
+    expect(raw!.replace(/=\r?\n/g, '')).toContain(`/portal/link#${token}`);
+  });
+
+  it('is not offered for a draft', async () => {
+    const draft = await api('agent', 'POST', '/cases', { body: { ...completeCase(), draft: true } });
+    const link = await api('agent', 'GET', `/cases/${draft.body.case.id}/public-link`);
+
+    expect(draft.status).toBe(201);
+    expect((await api('nobody', 'GET', '/public/case', asHolder(tokenOf(link.body.url)))).status).toBe(404);
+  });
+});
+
+describe('the public routes', () => {
+  it('are throttled: a burst past the limit is answered 429', async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => api('nobody', 'GET', '/public/case', asHolder('x'))));
+
+    expect(answers.filter((a) => a.status === 429).length).toBeGreaterThan(0);
+  });
+});
