@@ -62,7 +62,10 @@ export class HelpdeskStack extends Stack {
       if (caseLinks) linkSecret.grantTo(this.api.functions[group as RouteGroup].function);
     }
     // The HTTP API's $default stage is served at the endpoint's root: its URL without the trailing slash.
-    this.web.deployConsole({ apiUrl: this.api.api.apiEndpoint, auth: this.identity.webSignIn });
+    this.web.deployApps({
+      console: { apiUrl: this.api.api.apiEndpoint, auth: this.identity.webSignIn },
+      portal: { apiUrl: this.api.api.apiEndpoint },
+    });
     this.timers = new CaseTimers(this, 'CaseTimers', {
       table: this.cases.table,
       environment,

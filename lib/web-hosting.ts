@@ -18,7 +18,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { webSecurityHeaders } from '../web/security-headers.ts';
-import type { RuntimeConfig } from '../web/shared/runtime-config.ts';
+import { WEB_APPS, type WebApp } from '../web/apps.ts';
+import type { AppConfig, RuntimeConfig } from '../web/shared/runtime-config.ts';
 import { securityHeadersPolicy } from './security-headers-policy.ts';
 
 /**
@@ -27,22 +28,29 @@ import { securityHeadersPolicy } from './security-headers-policy.ts';
  */
 export const BUCKET_DEPLOYMENT_HANDLER = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C';
 
-/** Where `npm run build:web` puts the console (web/vite.config.ts). */
-const CONSOLE_DIR = fileURLToPath(new URL('../web/dist/console', import.meta.url));
+/** Where `npm run build:web` puts an app (web/vite.config.ts). */
+const appDir = (app: WebApp) => fileURLToPath(new URL(`../web/dist/${app}`, import.meta.url));
 
 /**
- * A CloudFront Function on every viewer request: the console routes in the browser, so any path under
- * /console/ that names no file gets its index page (as the local runtime serves it, local/web/console-site.ts).
- * Rewriting here, not with error responses, keeps a real 403 or 404 from S3 what it is. The console is the
- * only app so far, so the bare domain leads to it.
+ * A CloudFront Function on every viewer request: each app routes in the browser, so any path under
+ * /<app>/ that names no file gets that app's index page (as the local runtime serves them,
+ * local/web/web-apps-site.ts). Rewriting here, not with error responses, keeps a real 403 or 404 from
+ * S3 what it is. The bare domain leads to the console, the staff's daily page.
  */
-export const CONSOLE_ROUTING_CODE = `function handler(event) {
+export const APP_ROUTING_CODE = `var APPS = ${JSON.stringify(WEB_APPS)};
+function handler(event) {
   var request = event.request;
-  if (request.uri === '/' || request.uri === '/console') {
+  if (request.uri === '/') {
     return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: '/console/' } } };
   }
-  if (request.uri.startsWith('/console/') && request.uri.split('/').pop().indexOf('.') === -1) {
-    request.uri = '/console/index.html';
+  for (var i = 0; i < APPS.length; i++) {
+    var base = '/' + APPS[i];
+    if (request.uri === base) {
+      return { statusCode: 301, statusDescription: 'Moved Permanently', headers: { location: { value: base + '/' } } };
+    }
+    if (request.uri.startsWith(base + '/') && request.uri.split('/').pop().indexOf('.') === -1) {
+      request.uri = base + '/index.html';
+    }
   }
   return request;
 }`;
@@ -56,8 +64,8 @@ export interface WebHostingProps {
 
 /**
  * The tenant's web apps: a private bucket read only by a CloudFront distribution (origin access control),
- * HTTPS, and the same security headers as the local runtime sends. The console lives under /console/;
- * `deployConsole` uploads it.
+ * HTTPS, and the same security headers as the local runtime sends. Each app lives under /<app>/
+ * (/console/ for agents, /portal/ for customers); `deployApps` uploads them.
  */
 export class WebHosting extends Construct {
   public readonly bucket: Bucket;
@@ -121,10 +129,11 @@ export class WebHosting extends Construct {
         functionAssociations: [
           {
             eventType: FunctionEventType.VIEWER_REQUEST,
+            // The id predates the portal: renaming it would replace a function the distribution uses.
             function: new CloudFrontFunction(this, 'ConsoleRouting', {
-              code: FunctionCode.fromInline(CONSOLE_ROUTING_CODE),
+              code: FunctionCode.fromInline(APP_ROUTING_CODE),
               runtime: FunctionRuntime.JS_2_0,
-              comment: 'Serves the console index page for its in-app paths',
+              comment: "Serves each web app's index page for its in-app paths",
             }),
           },
         ],
@@ -162,13 +171,15 @@ export class WebHosting extends Construct {
   }
 
   /**
-   * Uploads the built console under console/ with the `config.json` that points it at this tenant's API and
-   * sign-in, so one build serves every tenant. The index page and config.json are revalidated on every load;
-   * the assets, named by content hash, are cached for a year.
+   * Uploads each built app under <app>/ with the `config.json` that points it at this tenant's API (and,
+   * for the console, sign-in), so one build serves every tenant. Index pages and config.json are
+   * revalidated on every load; the assets, named by content hash, are cached for a year.
    */
-  deployConsole(config: RuntimeConfig): void {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
-      throw new Error(`The console is not built (no ${CONSOLE_DIR}/index.html): run \`npm run build:web\` first.`);
+  deployApps(configs: { console: RuntimeConfig; portal: AppConfig }): void {
+    for (const app of WEB_APPS) {
+      if (!existsSync(join(appDir(app), 'index.html'))) {
+        throw new Error(`The ${app} is not built (no ${appDir(app)}/index.html): run \`npm run build:web\` first.`);
+      }
     }
 
     // Our own role and log group instead of the defaults: AWSLambdaBasicExecutionRole may write to any log
@@ -176,22 +187,28 @@ export class WebHosting extends Construct {
     const logGroup = new LogGroup(this, 'DeploymentLogs', { retention: this.logRetention });
     const role = new Role(this, 'DeploymentRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
+    for (const app of WEB_APPS) this.deployApp(app, configs[app], role, logGroup);
+    this.acknowledgeDeploymentFindings(role);
+  }
 
-    const assets = new BucketDeployment(this, 'ConsoleAssets', {
+  private deployApp(app: WebApp, config: AppConfig, role: Role, logGroup: LogGroup): void {
+    const dir = appDir(app);
+    const id = app === 'console' ? 'Console' : 'Portal';
+    const assets = new BucketDeployment(this, `${id}Assets`, {
       // Source maps carry the full sources: they stay with the build, not on a public site.
-      sources: [Source.asset(join(CONSOLE_DIR, 'assets'), { exclude: ['*.map'] })],
+      sources: [Source.asset(join(dir, 'assets'), { exclude: ['*.map'] })],
       destinationBucket: this.bucket,
-      destinationKeyPrefix: 'console/assets/',
+      destinationKeyPrefix: `${app}/assets/`,
       cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
       // A page loaded before a deploy still asks for its own build's files.
       prune: false,
       role,
       logGroup,
     });
-    const pages = new BucketDeployment(this, 'ConsolePages', {
-      sources: [Source.asset(CONSOLE_DIR, { exclude: ['assets'] }), Source.jsonData('config.json', config)],
+    const pages = new BucketDeployment(this, `${id}Pages`, {
+      sources: [Source.asset(dir, { exclude: ['assets'] }), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
-      destinationKeyPrefix: 'console/',
+      destinationKeyPrefix: `${app}/`,
       // Left to the deployment above, also by this one's pruning.
       exclude: ['assets/*'],
       cacheControl: [CacheControl.noCache()],
@@ -200,34 +217,36 @@ export class WebHosting extends Construct {
     });
     // The new index page names the new assets: they are in place before it is.
     pages.node.addDependency(assets);
+  }
 
+  private acknowledgeDeploymentFindings(role: Role): void {
     const stack = Stack.of(this);
     const bucketId = stack.getLogicalId(this.bucket.node.defaultChild as CfnElement);
     Validations.of(role).acknowledge(
       ...['s3:GetBucket*', 's3:GetObject*', 's3:List*'].map((action) => ({
         id: `AwsSolutions-IAM5[Action::${action}]`,
         reason:
-          "BucketDeployment's grants (aws-cdk-lib): read the console's zipped files from the CDK asset bucket, " +
+          "BucketDeployment's grants (aws-cdk-lib): read the web apps' zipped files from the CDK asset bucket, " +
           'and list and read the web bucket to sync it.',
       })),
       ...['s3:Abort*', 's3:DeleteObject*'].map((action) => ({
         id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason: "BucketDeployment's grant on the web bucket only: replace and prune the console's files.",
+        reason: "BucketDeployment's grant on the web bucket only: replace and prune the web apps' files.",
       })),
       {
         id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,
-        reason: "The web bucket's objects: the deployment writes the console's files there and nothing else does.",
+        reason: "The web bucket's objects: the deployment writes the web apps' files there and nothing else does.",
       },
       {
         id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
-        reason: "The CDK bootstrap asset bucket, read for the zipped console files this stack's assets name.",
+        reason: "The CDK bootstrap asset bucket, read for the zipped web app files this stack's assets name.",
       },
     );
     Validations.of(stack.node.findChild(BUCKET_DEPLOYMENT_HANDLER)).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
         "CDK's own deploy-time function behind BucketDeployment: aws-cdk-lib pins its Python runtime and moves it " +
-        'with CDK upgrades; it runs only when the console is deployed.',
+        'with CDK upgrades; it runs only when the web apps are deployed.',
     });
   }
 }

@@ -7,7 +7,7 @@ import { lambdaContext } from './lambda-context.ts';
 import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 import { RouteThrottle } from './route-throttle.ts';
-import { serveConsole } from './web/console-site.ts';
+import { serveWebApps } from './web/web-apps-site.ts';
 import { LocalSignIn } from './web/local-sign-in.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
@@ -60,7 +60,7 @@ async function handle(
       const report = health();
       return send(response, report.status === 'ok' ? 200 : 503, report);
     }
-    if (request.method === 'GET' && serveConsole(response, url, storageOrigin)) return;
+    if (request.method === 'GET' && serveWebApps(response, url, storageOrigin)) return;
     matched = matchRoute(request.method ?? 'GET', url.pathname);
   } catch (error) {
     // API Gateway refuses these before routing: a Host that is no host name, a path that does not percent-decode.

@@ -1,17 +1,23 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { WEB_APPS } from './apps.ts';
 
 /**
- * Builds the console into web/dist/console: the local runtime serves it at /console/, CDK uploads it
- * to the tenant's web bucket. JSX for Preact comes from web/tsconfig.json (`jsxImportSource`).
+ * Builds one web app, chosen with `--mode <app>`, into web/dist/<app>: the local runtime serves it at
+ * /<app>/, CDK uploads it to the tenant's web bucket. JSX for Preact comes from web/tsconfig.json
+ * (`jsxImportSource`).
  */
-export default defineConfig({
-  root: resolve(import.meta.dirname, 'console'),
-  base: '/console/',
-  build: {
-    outDir: resolve(import.meta.dirname, 'dist/console'),
-    emptyOutDir: true,
-    sourcemap: true,
-    target: 'es2022',
-  },
+export default defineConfig(({ mode }) => {
+  const app = WEB_APPS.find((name) => name === mode);
+  if (!app) throw new Error(`build a web app with --mode ${WEB_APPS.join('|')} (got '${mode}')`);
+  return {
+    root: resolve(import.meta.dirname, app),
+    base: `/${app}/`,
+    build: {
+      outDir: resolve(import.meta.dirname, `dist/${app}`),
+      emptyOutDir: true,
+      sourcemap: true,
+      target: 'es2022',
+    },
+  };
 });

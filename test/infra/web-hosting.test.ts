@@ -6,10 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
 import { loadTenantConfig } from '../../lib/tenant-config.ts';
-import { CONSOLE_ROUTING_CODE } from '../../lib/web-hosting.ts';
+import { APP_ROUTING_CODE } from '../../lib/web-hosting.ts';
 
 /** Runs the CloudFront Function's code as CloudFront would, on one viewer request. */
-const routeConsole = new Function(`${CONSOLE_ROUTING_CODE}; return handler;`)() as (event: unknown) => any;
+const routeApps = new Function(`${APP_ROUTING_CODE}; return handler;`)() as (event: unknown) => any;
 
 describe('WebHosting', () => {
   let stack: HelpdeskStack;
@@ -123,9 +123,9 @@ describe('WebHosting', () => {
     });
   });
 
-  it('has the index page and config.json revalidated, and the hashed assets cached for a year', () => {
-    expect(deploymentTo('console/')).toMatchObject({ SystemMetadata: { 'cache-control': 'no-cache' }, Exclude: ['assets/*'] });
-    expect(deploymentTo('console/assets/')).toMatchObject({
+  it.each(['console', 'portal'])('deploys the %s with its index page and config.json revalidated, and its hashed assets cached for a year', (app) => {
+    expect(deploymentTo(`${app}/`)).toMatchObject({ SystemMetadata: { 'cache-control': 'no-cache' }, Exclude: ['assets/*'] });
+    expect(deploymentTo(`${app}/assets/`)).toMatchObject({
       SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
       Prune: false,
     });
@@ -151,24 +151,37 @@ describe('WebHosting', () => {
   });
 });
 
-describe('the console routing function', () => {
+describe('the web apps routing function', () => {
   const request = (uri: string) => ({ request: { method: 'GET', uri, querystring: {}, headers: {} } });
 
-  it.each(['/console/', '/console/queues/to-assign', '/console/cases/01JABC'])('serves the index page for %s', (uri) => {
-    const result = routeConsole(request(uri));
+  it.each([
+    ['/console/', '/console/index.html'],
+    ['/console/queues/to-assign', '/console/index.html'],
+    ['/console/cases/01JABC', '/console/index.html'],
+    ['/portal/', '/portal/index.html'],
+    ['/portal/link', '/portal/index.html'],
+  ])('serves the index page for %s', (uri, index) => {
+    const result = routeApps(request(uri));
 
-    expect(result.uri).toBe('/console/index.html');
+    expect(result.uri).toBe(index);
   });
 
-  it.each(['/console/assets/index-abc.js', '/console/config.json', '/favicon.ico'])('leaves the file %s as it is', (uri) => {
-    const result = routeConsole(request(uri));
+  it.each(['/console/assets/index-abc.js', '/console/config.json', '/portal/assets/index-abc.js', '/favicon.ico', '/other/page'])(
+    'leaves %s as it is',
+    (uri) => {
+      const result = routeApps(request(uri));
 
-    expect(result.uri).toBe(uri);
-  });
+      expect(result.uri).toBe(uri);
+    },
+  );
 
-  it.each(['/', '/console'])('redirects %s to /console/', (uri) => {
-    const result = routeConsole(request(uri));
+  it.each([
+    ['/', '/console/'],
+    ['/console', '/console/'],
+    ['/portal', '/portal/'],
+  ])('redirects %s to %s', (uri, location) => {
+    const result = routeApps(request(uri));
 
-    expect(result).toMatchObject({ statusCode: 301, headers: { location: { value: '/console/' } } });
+    expect(result).toMatchObject({ statusCode: 301, headers: { location: { value: location } } });
   });
 });

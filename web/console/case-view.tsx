@@ -10,6 +10,7 @@ import { FieldEditor } from './field-editor.tsx';
 import { useConsole } from './context.ts';
 import { isTyping } from './keyboard.ts';
 import { usePolled } from './polling.ts';
+import { PublicLink } from './public-link.tsx';
 import { navigate } from './router.ts';
 import { Timeline } from './timeline.tsx';
 
@@ -186,6 +187,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       )}
       <CaseActions allowed={allowed} run={run} resolveSignal={resolveSignal} />
       {allowed.has('update_fields') && <FieldEditor current={c} run={run} />}
+      {allowed.has('regenerate_link') && <PublicLink caseId={c.id} generation={c.linkGeneration} run={run} />}
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('case.timeline')}</h2>
         {moreCursor && (

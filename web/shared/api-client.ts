@@ -25,14 +25,17 @@ export interface RequestOptions {
   ifMatch?: number;
   /** The ETag of the copy the caller holds: 304 when nothing changed. */
   ifNoneMatch?: string;
+  /** Headers a route declares, such as a public link's `x-case-link`. */
+  headers?: Record<string, string>;
 }
 
 export type Api = <T>(method: string, path: string, options?: RequestOptions) => Promise<ApiResponse<T>>;
 
-/** Calls the HTTP API with the session's bearer token; an error answer throws an ApiError. */
-export function createApi(baseUrl: string, token: () => string, onUnauthorized: () => void): Api {
+/** Calls the HTTP API with the session's bearer token (none where `token` gives null); an error answer throws an ApiError. */
+export function createApi(baseUrl: string, token: () => string | null, onUnauthorized: () => void): Api {
   return async <T>(method: string, path: string, options: RequestOptions = {}) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${token()}` };
+    const bearer = token();
+    const headers: Record<string, string> = { ...options.headers, ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.ifMatch !== undefined) headers['if-match'] = `"${options.ifMatch}"`;
     if (options.ifNoneMatch) headers['if-none-match'] = options.ifNoneMatch;

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Command } from '../../functions/domain/lifecycle.ts';
 import type { QueueName } from '../../functions/domain/queues.ts';
 import type { PreferencesInputSchema, PreferencesResponseSchema } from '../../functions/domain/preferences.ts';
+import type { PublicCaseResponseSchema, PublicLinkResponseSchema } from '../../functions/domain/public-case.ts';
 import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
   AgentListResponseSchema,
@@ -51,3 +52,6 @@ export type TemplateList = z.infer<typeof TemplateListResponseSchema>;
 export type RenderedTemplate = z.infer<typeof RenderedTemplateResponseSchema>['rendered'];
 export type Preferences = NonNullable<z.infer<typeof PreferencesResponseSchema>['preferences']>;
 export type AttachmentUpload = z.infer<typeof AttachmentUploadResponseSchema>;
+export type PublicCaseResponse = z.infer<typeof PublicCaseResponseSchema>;
+export type PublicCase = PublicCaseResponse['case'];
+export type PublicLinkResponse = z.infer<typeof PublicLinkResponseSchema>;

@@ -2,9 +2,13 @@
  * What a web app learns at run time from `config.json` next to its index.html, so one build serves
  * every tenant: written by CDK at deploy time, and by the local runtime when it serves the apps.
  */
-export interface RuntimeConfig {
+export interface AppConfig {
   /** The HTTP API's base URL, without a trailing slash; empty when it is the app's own origin. */
   apiUrl: string;
+}
+
+/** The console's: it signs agents in. */
+export interface RuntimeConfig extends AppConfig {
   /** The OAuth 2 authorization-code flow with PKCE: Cognito's hosted UI, or the local stand-in. */
   auth: {
     authorizeUrl: string;

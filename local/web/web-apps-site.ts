@@ -1,0 +1,69 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { WEB_APPS, type WebApp } from '../../web/apps.ts';
+import type { AppConfig, RuntimeConfig } from '../../web/shared/runtime-config.ts';
+import { webSecurityHeaders } from '../../web/security-headers.ts';
+
+/** Where `npm run build:web` puts an app (web/vite.config.ts). */
+export const appDir = (app: WebApp): string => resolve(import.meta.dirname, `../../web/dist/${app}`);
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** Each app's `config.json` for this server: the API is on the same origin; agents sign in on the local page. */
+const CONFIGS: Record<WebApp, AppConfig | RuntimeConfig> = {
+  console: {
+    apiUrl: '',
+    auth: { authorizeUrl: '/local-auth/authorize', tokenUrl: '/local-auth/token', clientId: 'local-web', scope: 'openid' },
+  },
+  portal: { apiUrl: '' },
+};
+
+/**
+ * Serves the built web apps under /<app>/ as CloudFront serves them: files from the build, the
+ * index page for every other path (each app routes in the browser), its `config.json` for this
+ * server, and the same security headers.
+ */
+export function serveWebApps(response: ServerResponse, url: URL, storageOrigin: string): boolean {
+  const app = WEB_APPS.find((name) => url.pathname === `/${name}` || url.pathname.startsWith(`/${name}/`));
+  if (!app) return false;
+  if (url.pathname === `/${app}`) {
+    response.writeHead(301, { location: `/${app}/` });
+    response.end();
+    return true;
+  }
+  const dir = appDir(app);
+  const headers = webSecurityHeaders({ api: '', signIn: '', storage: storageOrigin });
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) {
+    response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end(`The ${app} is not built: run \`npm run build:web\` (npm start does it first).\n`);
+    return true;
+  }
+  const relative = url.pathname.slice(`/${app}/`.length);
+  if (relative === 'config.json') {
+    response.writeHead(200, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' });
+    response.end(JSON.stringify(CONFIGS[app]));
+    return true;
+  }
+  const file = normalize(join(dir, relative));
+  const isAsset = file.startsWith(dir + '/') && existsSync(file) && statSync(file).isFile();
+  const served = isAsset ? file : index;
+  response.writeHead(200, {
+    ...headers,
+    'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
+    // Built assets have content hashes in their names; the index page names the current ones.
+    'cache-control': isAsset && relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+  });
+  response.end(readFileSync(served));
+  return true;
+}

@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import type { AppConfig } from '../shared/runtime-config.ts';
+import { Portal } from './app.tsx';
+import './styles.css';
+
+const config = (await (await fetch(`${import.meta.env.BASE_URL}config.json`)).json()) as AppConfig;
+render(<Portal config={config} />, document.getElementById('app')!);
