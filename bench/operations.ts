@@ -268,6 +268,14 @@ export const OPERATIONS: Operation[] = [
     prepare: async ({ customer }, count) => times(count, () => ({ pathParameters: { customerId: customer.id } })),
   },
   {
+    name: 'updateCustomer',
+    routeId: 'updateCustomer',
+    caller: 'agent',
+    target: 'mutation',
+    // No alias moves: a phone number is what agents correct most.
+    prepare: async ({ customer }, count) => times(count, (i) => ({ pathParameters: { customerId: customer.id }, body: { phone: `+48 600 ${100 + (i % 900)} 200` } })),
+  },
+  {
     name: 'listCustomerCases',
     routeId: 'listCustomerCases',
     caller: 'agent',

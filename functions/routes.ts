@@ -14,7 +14,7 @@ import {
   UpdateCaseInputSchema,
   WaitInputSchema,
 } from './domain/requests.ts';
-import { CreateCustomerInputSchema, FindCustomerQuerySchema } from './domain/customer.ts';
+import { CreateCustomerInputSchema, FindCustomerQuerySchema, UpdateCustomerInputSchema } from './domain/customer.ts';
 import { FindCasesQuerySchema, NextCaseInputSchema, QUEUE_COUNT_CAP, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
 import {
   AgentListResponseSchema,
@@ -246,7 +246,13 @@ export const routes = {
   },
   getCustomer: {
     method: 'GET', path: '/customers/{customerId}', group: 'customers', auth: STAFF, params: CustomerParams,
-    summary: 'A customer record', status: 200, response: CustomerResponseSchema,
+    summary: 'A customer record; the ETag is its version', status: 200, response: CustomerResponseSchema,
+  },
+  updateCustomer: {
+    method: 'PATCH', path: '/customers/{customerId}', group: 'customers', auth: HUMANS, params: CustomerParams, body: UpdateCustomerInputSchema,
+    headers: z.object({ 'if-match': z.string().optional().describe('The ETag (version) you last saw; 409 if the record changed since') }),
+    summary: "Correct a customer's contact data; a changed e-mail or external ID moves its alias (409 when another customer has it)",
+    status: 200, response: CustomerResponseSchema,
   },
   listCustomerCases: {
     method: 'GET', path: '/customers/{customerId}/cases', group: 'customers', auth: STAFF, params: CustomerParams,

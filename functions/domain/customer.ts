@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { IsoDateTimeSchema } from './case.ts';
+import { ValidationError } from './errors.ts';
 
 export const CustomerSchema = z.object({
   id: z.string(),
@@ -13,12 +14,17 @@ export const CustomerSchema = z.object({
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
+const Name = z.string().trim().min(1).max(200);
+const Email = z.email().max(320);
+const Phone = z.string().trim().regex(/^\+?[0-9 ()-]{3,30}$/, 'digits, spaces, ( ) - and a leading +');
+const ExternalId = z.string().trim().min(1).max(200);
+
 export const CreateCustomerInputSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
-    email: z.email().max(320).optional(),
-    phone: z.string().trim().regex(/^\+?[0-9 ()-]{3,30}$/, 'digits, spaces, ( ) - and a leading +').optional(),
-    externalId: z.string().trim().min(1).max(200).optional(),
+    name: Name.optional(),
+    email: Email.optional(),
+    phone: Phone.optional(),
+    externalId: ExternalId.optional(),
   })
   .refine((input) => input.email !== undefined || input.externalId !== undefined, {
     message: 'give an e-mail or an external ID: a customer is identified by one of them',
@@ -47,4 +53,35 @@ export function newCustomer(input: CreateCustomerInput, id: string, now: string)
     updatedAt: now,
     version: 1,
   };
+}
+
+/** An agent's correction of a customer's contact data: the fields given change, null clears one. */
+export const UpdateCustomerInputSchema = z
+  .strictObject({
+    name: Name.nullable(),
+    email: Email.nullable(),
+    phone: Phone.nullable(),
+    externalId: ExternalId.nullable(),
+  })
+  .partial()
+  .refine((input) => Object.keys(input).length > 0, { message: 'give at least one of name, email, phone, externalId' });
+export type UpdateCustomerInput = z.infer<typeof UpdateCustomerInputSchema>;
+
+/**
+ * The record with the agent's changes. It must keep an e-mail or an external ID, as at creation:
+ * they are how mail and new cases find the customer.
+ * @throws ValidationError when both would be gone
+ */
+export function updateCustomer(customer: Customer, input: UpdateCustomerInput, now: string): Customer {
+  const next: Customer = {
+    ...customer,
+    ...input,
+    ...(input.email !== undefined ? { email: input.email === null ? null : normaliseEmail(input.email) } : {}),
+    updatedAt: now,
+    version: customer.version + 1,
+  };
+  if (next.email === null && next.externalId === null) {
+    throw new ValidationError([{ path: 'body.email', message: 'a customer keeps an e-mail or an external ID: they are how mail and new cases find them' }]);
+  }
+  return next;
 }

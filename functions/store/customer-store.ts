@@ -17,17 +17,7 @@ export class CustomerStore {
   ) {}
 
   async create(customer: Customer, idempotency?: IdempotencyRecord): Promise<void> {
-    const alias = (key: { pk: string; sk: string }, what: string): GuardedWrite => ({
-      item: {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...key, kind: 'customer-alias', customerId: customer.id },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      onConditionFailed: (existing) =>
-        new ConflictError(`a customer with this ${what} already exists: ${String(existing?.customerId)}`, 'customer_exists'),
-    });
+    const alias = (key: { pk: string; sk: string }, what: string) => this.aliasWrite(key, customer.id, what);
     const writes: GuardedWrite[] = [
       {
         item: { Put: { TableName: this.tableName, Item: customerToItem(customer), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -38,6 +28,61 @@ export class CustomerStore {
     if (customer.externalId) writes.push(alias(keys.customerExternalId(customer.externalId), 'external ID'));
     if (idempotency) writes.push(idempotencyWrite(this.tableName, idempotency, Math.floor(Date.parse(customer.createdAt) / 1000)));
     await transact(this.client, writes);
+  }
+
+  /**
+   * Saves an edited record over the version it was read at, moving its e-mail and external-ID aliases
+   * in the same transaction: an address another customer has is refused, and the old one is freed.
+   * @throws ConflictError `version_conflict` when the record changed since, `customer_exists` when an alias is taken
+   */
+  async update(before: Customer, after: Customer): Promise<void> {
+    const writes: GuardedWrite[] = [
+      {
+        item: {
+          Put: {
+            TableName: this.tableName,
+            Item: customerToItem(after),
+            ConditionExpression: 'version = :read',
+            ExpressionAttributeValues: { ':read': before.version },
+          },
+        },
+        onConditionFailed: () => new ConflictError(`customer ${after.id} changed since version ${before.version}`),
+      },
+    ];
+    const move = (from: string | null, to: string | null, key: (value: string) => { pk: string; sk: string }, what: string) => {
+      if (from === to) return;
+      if (from !== null) {
+        writes.push({
+          item: {
+            Delete: {
+              TableName: this.tableName,
+              Key: key(from),
+              ConditionExpression: 'customerId = :id',
+              ExpressionAttributeValues: { ':id': after.id },
+            },
+          },
+          onConditionFailed: () => new ConflictError(`customer ${after.id} changed since version ${before.version}`),
+        });
+      }
+      if (to !== null) writes.push(this.aliasWrite(key(to), after.id, what));
+    };
+    move(before.email, after.email, keys.customerEmail, 'e-mail');
+    move(before.externalId, after.externalId, keys.customerExternalId, 'external ID');
+    await transact(this.client, writes);
+  }
+
+  private aliasWrite(key: { pk: string; sk: string }, customerId: string, what: string): GuardedWrite {
+    return {
+      item: {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...key, kind: 'customer-alias', customerId },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      onConditionFailed: (existing) =>
+        new ConflictError(`a customer with this ${what} already exists: ${String(existing?.customerId)}`, 'customer_exists'),
+    };
   }
 
   /** @throws NotFoundError */

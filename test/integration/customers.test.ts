@@ -110,3 +110,54 @@ describe('recently accessed', () => {
     expect(linked).toEqual([byEmail.id, byExternalId.id, null]);
   });
 });
+
+describe("editing a customer's contact data", () => {
+  const create = async (body: Record<string, unknown>) => (await api('agent', 'POST', '/customers', { body })).body.customer;
+
+  it('changes the fields given, and a new e-mail finds the customer while the old one is free again', async () => {
+    const oldEmail = `${unique('old')}@example.com`;
+    const newEmail = `${unique('new')}@Example.com`;
+    const customer = await create({ name: 'Jan', email: oldEmail, phone: '+48 600 100 200' });
+
+    const edited = await api('agent', 'PATCH', `/customers/${customer.id}`, { body: { name: 'Jan Kowalski', email: newEmail, phone: null } });
+    const byNew = await api('agent', 'GET', `/customers?email=${encodeURIComponent(newEmail)}`);
+    const byOld = await api('agent', 'GET', `/customers?email=${encodeURIComponent(oldEmail)}`);
+    const someoneElse = await api('agent', 'POST', '/customers', { body: { email: oldEmail } });
+
+    expect(edited.status).toBe(200);
+    expect(edited.headers.get('etag')).toBe('"2"');
+    expect(edited.body.customer).toMatchObject({ id: customer.id, name: 'Jan Kowalski', email: newEmail.toLowerCase(), phone: null, version: 2 });
+    expect(byNew.body.customer.id).toBe(customer.id);
+    expect(byOld.status).toBe(404);
+    expect(someoneElse.status).toBe(201);
+  });
+
+  it("refuses another customer's e-mail and leaves the record as it was", async () => {
+    const taken = `${unique('taken')}@example.com`;
+    await create({ email: taken });
+    const customer = await create({ email: `${unique('mine')}@example.com` });
+
+    const refused = await api('agent', 'PATCH', `/customers/${customer.id}`, { body: { email: taken } });
+    const after = await api('agent', 'GET', `/customers/${customer.id}`);
+
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'customer_exists']);
+    expect(after.body.customer).toEqual(customer);
+  });
+
+  it('answers 409 to a stale If-Match, 400 to removing both e-mail and external ID, and 404 to an unknown customer', async () => {
+    const customer = await create({ email: `${unique('v')}@example.com` });
+    await api('agent', 'PATCH', `/customers/${customer.id}`, { body: { name: 'First edit' } });
+
+    const stale = await api('agent', 'PATCH', `/customers/${customer.id}`, { body: { name: 'Second edit' }, headers: { 'if-match': '"1"' } });
+    const orphan = await api('agent', 'PATCH', `/customers/${customer.id}`, { body: { email: null } });
+    const empty = await api('agent', 'PATCH', `/customers/${customer.id}`, { body: {} });
+    const unknown = await api('agent', 'PATCH', '/customers/00000000-0000-4000-8000-000000000000', { body: { name: 'X' } });
+    const robot = await api('robot', 'PATCH', `/customers/${customer.id}`, { body: { name: 'X' } });
+
+    expect(stale.status).toBe(409);
+    expect([orphan.status, orphan.body.error.issues[0].path]).toEqual([400, 'body.email']);
+    expect(empty.status).toBe(400);
+    expect([unknown.status, robot.status]).toEqual([404, 403]);
+    expect((await api('agent', 'GET', `/customers/${customer.id}`)).body.customer).toMatchObject({ name: 'First edit', version: 2 });
+  });
+});

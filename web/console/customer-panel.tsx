@@ -1,6 +1,7 @@
 import type { CaseList, CustomerResponse } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
+import { CustomerEditor } from './customer-editor.tsx';
 import { usePolled } from './polling.ts';
 import { navigate, pathOf } from './router.ts';
 
@@ -37,8 +38,15 @@ export function CustomerPanel({ customerId, caseId }: { customerId: string; case
               <dd>{person.phone}</dd>
             </div>
           )}
+          {person.externalId && (
+            <div>
+              <dt>{t('customer.externalId')}</dt>
+              <dd>{person.externalId}</dd>
+            </div>
+          )}
         </dl>
       )}
+      {person && <CustomerEditor customer={person} key={person.version} onSaved={customer.reload} />}
       <h3>{t('customer.otherCases')}</h3>
       {cases.data && others.length === 0 && <p>{t('customer.noOtherCases')}</p>}
       <ul>

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { Command } from '../../functions/domain/lifecycle.ts';
 import type { QueueName } from '../../functions/domain/queues.ts';
+import type { UpdateCustomerInputSchema } from '../../functions/domain/customer.ts';
 import type { PreferencesInputSchema, PreferencesResponseSchema } from '../../functions/domain/preferences.ts';
 import type { PublicCaseResponseSchema, PublicLinkResponseSchema } from '../../functions/domain/public-case.ts';
 import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
@@ -55,3 +56,4 @@ export type AttachmentUpload = z.infer<typeof AttachmentUploadResponseSchema>;
 export type PublicCaseResponse = z.infer<typeof PublicCaseResponseSchema>;
 export type PublicCase = PublicCaseResponse['case'];
 export type PublicLinkResponse = z.infer<typeof PublicLinkResponseSchema>;
+export type UpdateCustomerBody = z.input<typeof UpdateCustomerInputSchema>;
