@@ -276,6 +276,21 @@ export const OPERATIONS: Operation[] = [
     prepare: async ({ customer }, count) => times(count, (i) => ({ pathParameters: { customerId: customer.id }, body: { phone: `+48 600 ${100 + (i % 900)} 200` } })),
   },
   {
+    name: 'mergeCustomer',
+    routeId: 'mergeCustomer',
+    caller: 'agent',
+    target: 'none',
+    // A duplicate record with one case: GetItem × 2 and the merge transaction, the case listing, then GetItem + TransactWriteItems to move it.
+    prepare: async ({ seeder, customer }, count) =>
+      Promise.all(
+        times(count, async () => {
+          const duplicate = await seeder.customer();
+          await seeder.cases('in-progress', 1, { customerId: duplicate.id });
+          return { pathParameters: { customerId: duplicate.id }, body: { into: customer.id } };
+        }),
+      ),
+  },
+  {
     name: 'listCustomerCases',
     routeId: 'listCustomerCases',
     caller: 'agent',

@@ -14,7 +14,7 @@ import {
   UpdateCaseInputSchema,
   WaitInputSchema,
 } from './domain/requests.ts';
-import { CreateCustomerInputSchema, FindCustomerQuerySchema, UpdateCustomerInputSchema } from './domain/customer.ts';
+import { CreateCustomerInputSchema, FindCustomerQuerySchema, MergeCustomerInputSchema, UpdateCustomerInputSchema } from './domain/customer.ts';
 import { FindCasesQuerySchema, NextCaseInputSchema, QUEUE_COUNT_CAP, QueueNameSchema, QueueQuerySchema, TimelineQuerySchema } from './domain/queues.ts';
 import {
   AgentListResponseSchema,
@@ -25,6 +25,7 @@ import {
   AttachmentUploadResponseSchema,
   CustomerResponseSchema,
   MailHtmlResponseSchema,
+  MergeCustomerResponseSchema,
   QueueCountsResponseSchema,
   RenderedTemplateResponseSchema,
   SettingsResponseSchema,
@@ -115,6 +116,9 @@ const caseRoute = <B extends z.ZodType | undefined = undefined>(
   status: 200 as const,
   response: CaseResponseSchema,
 });
+
+/** Cases one merge call moves: each is its own transaction, and the call stays far inside the API's 30 s. */
+export const MERGE_CASES_PER_CALL = 100;
 
 /** The route table: CDK builds the HTTP API from it and the local server serves it. */
 export const routes = {
@@ -253,6 +257,13 @@ export const routes = {
     headers: z.object({ 'if-match': z.string().optional().describe('The ETag (version) you last saw; 409 if the record changed since') }),
     summary: "Correct a customer's contact data; a changed e-mail or external ID moves its alias (409 when another customer has it)",
     status: 200, response: CustomerResponseSchema,
+  },
+  mergeCustomer: {
+    method: 'POST', path: '/customers/{customerId}/merge', group: 'customers', auth: HUMANS, params: CustomerParams, body: MergeCustomerInputSchema,
+    summary:
+      'Merge this customer record into another (`into`): its e-mail and external ID then find the other, which takes the contact data it ' +
+      `lacked; its cases move there (${MERGE_CASES_PER_CALL} per call: call again while moreCases is true)`,
+    status: 200, response: MergeCustomerResponseSchema,
   },
   listCustomerCases: {
     method: 'GET', path: '/customers/{customerId}/cases', group: 'customers', auth: STAFF, params: CustomerParams,

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { IsoDateTimeSchema } from './case.ts';
-import { ValidationError } from './errors.ts';
+import { ConflictError, ValidationError } from './errors.ts';
 
 export const CustomerSchema = z.object({
   id: z.string(),
@@ -8,6 +8,7 @@ export const CustomerSchema = z.object({
   email: z.email().nullable(),
   phone: z.string().nullable(),
   externalId: z.string().nullable(),
+  mergedInto: z.string().nullable().describe('set once an agent merged this record into another: that one holds its cases now'),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   version: z.number().int().positive(),
@@ -49,6 +50,7 @@ export function newCustomer(input: CreateCustomerInput, id: string, now: string)
     email: input.email === undefined ? null : normaliseEmail(input.email),
     phone: input.phone ?? null,
     externalId: input.externalId ?? null,
+    mergedInto: null,
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -69,10 +71,13 @@ export type UpdateCustomerInput = z.infer<typeof UpdateCustomerInputSchema>;
 
 /**
  * The record with the agent's changes. It must keep an e-mail or an external ID, as at creation:
- * they are how mail and new cases find the customer.
- * @throws ValidationError when both would be gone
+ * they are how mail and new cases find the customer. A record merged into another is no longer edited.
+ * @throws ValidationError when both would be gone; ConflictError `customer_merged` for a merged record
  */
 export function updateCustomer(customer: Customer, input: UpdateCustomerInput, now: string): Customer {
+  if (customer.mergedInto !== null) {
+    throw new ConflictError(`customer ${customer.id} was merged into ${customer.mergedInto}: edit that one`, 'customer_merged');
+  }
   const next: Customer = {
     ...customer,
     ...input,
@@ -84,4 +89,34 @@ export function updateCustomer(customer: Customer, input: UpdateCustomerInput, n
     throw new ValidationError([{ path: 'body.email', message: 'a customer keeps an e-mail or an external ID: they are how mail and new cases find them' }]);
   }
   return next;
+}
+
+export const MergeCustomerInputSchema = z.strictObject({ into: z.uuid().describe('the record that keeps the cases and the contact data') });
+
+/**
+ * Two records of one person become one: the source points at the target, which takes the contact
+ * data it lacked. Merging again into the same target is allowed (it moves cases left behind).
+ * @throws ValidationError for a record merged into itself; ConflictError for a source already
+ *   merged elsewhere or a target that was itself merged away
+ */
+export function mergeCustomers(source: Customer, target: Customer, now: string): { source: Customer; target: Customer } {
+  if (source.id === target.id) throw new ValidationError([{ path: 'body.into', message: 'a customer cannot be merged into itself' }]);
+  if (target.mergedInto !== null) {
+    throw new ConflictError(`customer ${target.id} was merged into ${target.mergedInto}: merge into that one`, 'customer_merged');
+  }
+  if (source.mergedInto !== null && source.mergedInto !== target.id) {
+    throw new ConflictError(`customer ${source.id} was already merged into ${source.mergedInto}`, 'customer_merged');
+  }
+  return {
+    source: { ...source, mergedInto: target.id, updatedAt: now, version: source.version + 1 },
+    target: {
+      ...target,
+      name: target.name ?? source.name,
+      email: target.email ?? source.email,
+      phone: target.phone ?? source.phone,
+      externalId: target.externalId ?? source.externalId,
+      updatedAt: now,
+      version: target.version + 1,
+    },
+  };
 }

@@ -45,3 +45,14 @@ export function linkCustomer(c: Case, ctx: CommandContext, customerId: string): 
   m.set('customerId', customerId);
   return m.finish();
 }
+
+/**
+ * Moves a case to the record its customer was merged into. Not an agent working the case, so
+ * unlike {@link linkCustomer} it assigns nobody and changes no status; the timeline records the move.
+ */
+export function moveToCustomer(c: Case, ctx: CommandContext, customerId: string): Outcome {
+  const m = new Mutation(c, ctx);
+  transition(c, 'link_customer', ctx.actor);
+  m.set('customerId', customerId);
+  return m.finish();
+}

@@ -157,6 +157,12 @@ export const RenderedTemplateResponseSchema = z.object({
 
 export const CustomerResponseSchema = z.object({ customer: CustomerSchema.meta({ id: 'Customer' }) });
 
+export const MergeCustomerResponseSchema = z.object({
+  customer: CustomerSchema.meta({ id: 'Customer' }).describe('the record merged into'),
+  movedCases: z.number().int().nonnegative().describe('cases this call moved'),
+  moreCases: z.boolean().describe('the merged record still has cases: call again to move them'),
+});
+
 export const ErrorResponseSchema = z.object({
   error: z.object({
     code: z.string(),

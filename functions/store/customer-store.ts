@@ -85,11 +85,45 @@ export class CustomerStore {
     };
   }
 
+  /**
+   * Saves both records of a merge over the versions they were read at, and points the source's
+   * e-mail and external-ID aliases at the target in the same transaction: from then on mail and new
+   * cases from either address reach the target.
+   * @throws ConflictError `version_conflict` when either record (or an alias) changed since
+   */
+  async merge(before: { source: Customer; target: Customer }, after: { source: Customer; target: Customer }): Promise<void> {
+    const stale = () => new ConflictError(`customer ${before.source.id} or ${before.target.id} changed meanwhile`);
+    const put = (customer: Customer, version: number): GuardedWrite => ({
+      item: {
+        Put: { TableName: this.tableName, Item: customerToItem(customer), ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': version } },
+      },
+      onConditionFailed: stale,
+    });
+    const repoint = (key: { pk: string; sk: string }): GuardedWrite => ({
+      item: {
+        Update: {
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'SET customerId = :target',
+          ConditionExpression: 'customerId IN (:source, :target)',
+          ExpressionAttributeValues: { ':source': before.source.id, ':target': before.target.id },
+        },
+      },
+      onConditionFailed: stale,
+    });
+    const writes = [put(after.source, before.source.version), put(after.target, before.target.version)];
+    if (before.source.email) writes.push(repoint(keys.customerEmail(before.source.email)));
+    if (before.source.externalId) writes.push(repoint(keys.customerExternalId(before.source.externalId)));
+    await transact(this.client, writes);
+  }
+
   /** @throws NotFoundError */
   async get(customerId: string): Promise<Customer> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(customerId) }));
     if (!Item) throw new NotFoundError(`customer ${customerId} not found`);
-    return stripKeys<Customer>(Item);
+    const stored = stripKeys<Customer>(Item);
+    // Records written before merging existed have no mergedInto.
+    return { ...stored, mergedInto: stored.mergedInto ?? null };
   }
 
   /** @throws NotFoundError */

@@ -161,3 +161,54 @@ describe("editing a customer's contact data", () => {
     expect((await api('agent', 'GET', `/customers/${customer.id}`)).body.customer).toMatchObject({ name: 'First edit', version: 2 });
   });
 });
+
+describe('merging two customer records of one person', () => {
+  const create = async (body: Record<string, unknown>) => (await api('agent', 'POST', '/customers', { body })).body.customer;
+
+  it("moves the cases, points the duplicate's e-mail at the record kept, and fills what it lacked", async () => {
+    const keptEmail = `${unique('kept')}@example.com`;
+    const duplicateEmail = `${unique('dup')}@example.com`;
+    const kept = await create({ name: 'Jan Kowalski', email: keptEmail });
+    const duplicate = await create({ email: duplicateEmail, phone: '+48 600 100 200' });
+    const contacts = { primaryContact: { email: duplicateEmail }, requester: { email: duplicateEmail } };
+    const first = await newCase('agent', { contacts });
+    const second = await newCase('agent', { contacts });
+
+    const merged = await api('agent', 'POST', `/customers/${duplicate.id}/merge`, { body: { into: kept.id } });
+    const keptCases = await api('agent', 'GET', `/customers/${kept.id}/cases`);
+    const byOldEmail = await api('agent', 'GET', `/customers?email=${encodeURIComponent(duplicateEmail)}`);
+    const duplicateAfter = await api('agent', 'GET', `/customers/${duplicate.id}`);
+    const later = await newCase('agent', { contacts });
+    const firstAfter = await api('agent', 'GET', `/cases/${first.id}`);
+
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ customer: { id: kept.id, name: 'Jan Kowalski', email: keptEmail, phone: '+48 600 100 200' }, movedCases: 2, moreCases: false });
+    expect(keptCases.body.items.map((c: { id: string }) => c.id).sort()).toEqual([first.id, second.id].sort());
+    expect(byOldEmail.body.customer.id).toBe(kept.id);
+    expect(duplicateAfter.body.customer.mergedInto).toBe(kept.id);
+    expect((await api('agent', 'GET', `/cases/${later.id}`)).body.case.customerId).toBe(kept.id);
+    expect(firstAfter.body.case).toMatchObject({ customerId: kept.id, assigneeId: 'agent-ala', status: 'new' });
+    expect(firstAfter.body.timeline.at(-1)).toMatchObject({ type: 'field_change', changes: [{ field: 'customerId', from: duplicate.id, to: kept.id }] });
+  });
+
+  it('may be called again (it carries on) but not into another record, into itself, or into a merged record', async () => {
+    const a = await create({ email: `${unique('a')}@example.com` });
+    const b = await create({ email: `${unique('b')}@example.com` });
+    const c = await create({ email: `${unique('c')}@example.com` });
+    await api('agent', 'POST', `/customers/${a.id}/merge`, { body: { into: b.id } });
+
+    const again = await api('agent', 'POST', `/customers/${a.id}/merge`, { body: { into: b.id } });
+    const elsewhere = await api('agent', 'POST', `/customers/${a.id}/merge`, { body: { into: c.id } });
+    const intoMerged = await api('agent', 'POST', `/customers/${c.id}/merge`, { body: { into: a.id } });
+    const itself = await api('agent', 'POST', `/customers/${c.id}/merge`, { body: { into: c.id } });
+    const editMerged = await api('agent', 'PATCH', `/customers/${a.id}`, { body: { name: 'X' } });
+    const unknown = await api('agent', 'POST', `/customers/${c.id}/merge`, { body: { into: '00000000-0000-4000-8000-000000000000' } });
+
+    expect([again.status, again.body.movedCases]).toEqual([200, 0]);
+    expect([elsewhere.status, elsewhere.body.error.code]).toEqual([409, 'customer_merged']);
+    expect([intoMerged.status, intoMerged.body.error.code]).toEqual([409, 'customer_merged']);
+    expect([itself.status, itself.body.error.issues[0].path]).toEqual([400, 'body.into']);
+    expect([editMerged.status, editMerged.body.error.code]).toEqual([409, 'customer_merged']);
+    expect(unknown.status).toBe(404);
+  });
+});
