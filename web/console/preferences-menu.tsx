@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
-import { LANGUAGES, type Language, useI18n } from '../shared/i18n.ts';
+import { useI18n } from '../shared/i18n.ts';
+import { LanguageSelect } from '../shared/language-select.tsx';
 import type { PreferenceState } from './preferences.ts';
 
 /** Language and time zone, per agent; saved on the server as soon as one changes. */
@@ -15,13 +16,7 @@ export function PreferencesMenu({ preferences }: { preferences: PreferenceState 
       <div class="preferences-panel">
         <label>
           {t('app.language')}{' '}
-          <select value={preferences.language} onChange={(event) => preferences.choose({ language: event.currentTarget.value as Language })}>
-            {LANGUAGES.map((code) => (
-              <option value={code} key={code}>
-                {code === 'pl' ? 'Polski' : 'English'}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={preferences.language} onChange={(language) => preferences.choose({ language })} />
         </label>
         <label>
           {t('app.timeZone')}{' '}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { createApi } from '../shared/api-client.ts';
-import { I18n, LANGUAGES, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
+import { I18n, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
+import { LanguageSelect } from '../shared/language-select.tsx';
 import type { AppConfig } from '../shared/runtime-config.ts';
 import { CaseLinkPage } from './case-link-page.tsx';
 import { MESSAGES } from './messages.ts';
@@ -27,13 +28,7 @@ export function Portal({ config }: { config: AppConfig }) {
         <span class="brand">{i18n.t('portal.title')}</span>
         <label>
           <span class="visually-hidden">{i18n.t('portal.language')}</span>
-          <select value={language} onChange={(event) => setLanguage(event.currentTarget.value as Language)}>
-            {LANGUAGES.map((code) => (
-              <option value={code} key={code}>
-                {code === 'pl' ? 'Polski' : 'English'}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect value={language} onChange={setLanguage} />
         </label>
       </header>
       <main id="content">
