@@ -193,6 +193,17 @@ export const OPERATIONS: Operation[] = [
       (await seeder.cases('in-progress', count)).map((c) => ({ headers: { 'x-case-link': BENCH_LINKS.token(c) } })),
   },
   {
+    name: 'getPublicFile',
+    routeId: 'getPublicFile',
+    caller: 'public',
+    target: 'none',
+    // The case (to check the link's generation), then the entry; the link is signed without a request to S3.
+    prepare: async ({ seeder }, count) => {
+      const [c] = await seeder.mailCase();
+      return times(count, () => ({ pathParameters: { seq: '1', index: '0' }, headers: { 'x-case-link': BENCH_LINKS.token(c!) } }));
+    },
+  },
+  {
     name: 'commentOnPublicCase',
     routeId: 'commentOnPublicCase',
     caller: 'public',

@@ -299,6 +299,12 @@ export const routes = {
     summary: "A case through its public link: its number, title, the customer's status label and the public timeline, nothing internal",
     status: 200, response: PublicCaseResponseSchema,
   },
+  getPublicFile: {
+    method: 'GET', path: '/public/case/entries/{seq}/files/{index}', group: 'public', auth: 'public', headers: CaseLinkHeaders,
+    throttle: PUBLIC_THROTTLE, params: z.object({ seq: z.coerce.number().int().positive(), index: z.coerce.number().int().nonnegative() }),
+    summary: "A short-lived download link for a file of the public view's entry `seq` (its `index` in the entry's `files`)",
+    status: 200, response: AttachmentLinkResponseSchema,
+  },
   commentOnPublicCase: {
     method: 'POST', path: '/public/case/comments', group: 'public', auth: 'public', headers: CaseLinkHeaders, throttle: PUBLIC_THROTTLE,
     body: PublicCommentInputSchema,

@@ -91,6 +91,11 @@ export class HelpdeskStack extends Stack {
       queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject', 's3:GetObject']);
+      // The customer downloads the files a public view lists through links the public function signs.
+      const publicSide = this.api.functions.public;
+      publicSide.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
+      grantMailObjects(publicSide, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
+      grantMailObjects(publicSide, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
       // The console PUTs an agent's file straight to its signed link, from the console's origin only.
       inbound.bucket.addCorsRule({
         allowedMethods: [HttpMethods.PUT],

@@ -16,7 +16,7 @@ export const PublicEntrySchema = z
     from: z.enum(['customer', 'helpdesk']),
     author: z.string().nullable().describe("the agent's name on a reply; null on the customer's own messages and automatic mail"),
     text: z.string(),
-    files: z.array(z.string()).describe('the names of the files that came with it'),
+    files: z.array(z.string()).describe('the names of the files that came with it; GET /public/case/entries/{seq}/files/{index} downloads one'),
   })
   .meta({ id: 'PublicEntry' });
 export type PublicEntry = z.infer<typeof PublicEntrySchema>;
@@ -61,23 +61,33 @@ export function publicCaseView(c: Case, entries: readonly TimelineEntry[]): Publ
   return { number: c.number, title: c.title, status, open: c.status !== 'closed', createdAt: c.createdAt, timeline };
 }
 
+/** A file a public entry offers, where the mail bucket keeps it. */
+export interface PublicFile {
+  filename: string;
+  contentType: string;
+  key: string;
+}
+
+/**
+ * The files an entry offers publicly, in the order the view lists them (their position is how a
+ * download names one): a customer's mail attachments but inline images and quarantined files, and
+ * the files an agent attached to a reply. None for internal entries.
+ */
+export function publicFiles(entry: TimelineEntry): PublicFile[] {
+  if (entry.type === 'inbound_message') return (entry.mail?.attachments ?? []).filter((file) => !file.inline && !file.quarantined);
+  if (entry.type === 'reply') return entry.attachments ?? [];
+  return [];
+}
+
 function publicEntry(entry: TimelineEntry): PublicEntry | null {
-  const base = { seq: entry.seq, at: entry.at };
+  const base = { seq: entry.seq, at: entry.at, files: publicFiles(entry).map((file) => file.filename) };
   switch (entry.type) {
     case 'description':
-      return { ...base, from: 'customer', author: null, text: entry.text, files: [] };
-    case 'inbound_message': {
-      const files = (entry.mail?.attachments ?? []).filter((file) => !file.inline && !file.quarantined).map((file) => file.filename);
-      return { ...base, from: 'customer', author: null, text: entry.text, files };
-    }
+      return { ...base, from: 'customer', author: null, text: entry.text };
+    case 'inbound_message':
+      return { ...base, from: 'customer', author: null, text: entry.text };
     case 'reply':
-      return {
-        ...base,
-        from: 'helpdesk',
-        author: entry.actor.kind === 'agent' ? (entry.actor.name ?? null) : null,
-        text: entry.text,
-        files: (entry.attachments ?? []).map((file) => file.filename),
-      };
+      return { ...base, from: 'helpdesk', author: entry.actor.kind === 'agent' ? (entry.actor.name ?? null) : null, text: entry.text };
     default:
       return null;
   }

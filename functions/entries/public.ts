@@ -1,7 +1,8 @@
 import { commentOnPublicCase } from '../public/comment-on-public-case.ts';
+import { getPublicFile } from '../public/get-public-file.ts';
 import { viewPublicCase } from '../public/view-public-case.ts';
 import { defaultDeps } from '../shared/deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 
-export const routeHandlers = [viewPublicCase, commentOnPublicCase];
+export const routeHandlers = [viewPublicCase, getPublicFile, commentOnPublicCase];
 export const handler = groupHandler(routeHandlers, defaultDeps);

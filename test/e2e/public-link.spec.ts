@@ -16,6 +16,8 @@ test('a customer opens their case from its public link, sees only the public con
   await expect(page.locator('.entry-note', { hasText: 'firmware 2.1' })).toBeVisible();
   await page.getByRole('tab', { name: /^(Reply|Odpowiedź)$/ }).click();
   await page.getByLabel(/Reply to the customer|Odpowiedź do klienta/).fill('Please update the firmware to 2.2; it fixes the restarts.');
+  await page.getByLabel(/^(Attach files|Dołącz pliki)/).setInputFiles({ name: 'update-steps.txt', mimeType: 'text/plain', buffer: Buffer.from('1. Download 2.2') });
+  await expect(page.getByRole('list', { name: /Attached files|Dołączone pliki/ })).toContainText(/attached|dołączony/);
   await page.getByRole('button', { name: /^(Send reply|Wyślij odpowiedź)$/ }).click();
   await expect(page.locator('.entry-reply', { hasText: 'firmware to 2.2' })).toBeVisible();
 
@@ -32,6 +34,9 @@ test('a customer opens their case from its public link, sees only the public con
   await expect(customer.locator('.entry-helpdesk', { hasText: 'firmware to 2.2' })).toBeVisible();
   await expect(customer.locator('.entry-customer', { hasText: 'It restarts every ten minutes.' })).toBeVisible();
   await expect(customer.getByText('firmware 2.1')).toHaveCount(0);
+  const download = customer.waitForEvent('download');
+  await customer.getByRole('button', { name: 'update-steps.txt' }).click();
+  expect((await download).suggestedFilename()).toBe('update-steps.txt');
   await expectAccessible(customer);
   await screenshot(customer, 'portal-case-link');
 

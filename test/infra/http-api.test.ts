@@ -165,7 +165,7 @@ describe('HelpdeskApi', () => {
     const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
     const throttled = routeList.filter((route) => 'throttle' in route);
 
-    expect(throttled.map((route) => routeKey(route))).toEqual(['GET /public/case', 'POST /public/case/comments']);
+    expect(throttled.map((route) => routeKey(route))).toEqual(['GET /public/case', 'GET /public/case/entries/{seq}/files/{index}', 'POST /public/case/comments']);
     expect(stage?.Properties.RouteSettings).toEqual(
       Object.fromEntries(throttled.map((route) => [routeKey(route), { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }])),
     );

@@ -218,6 +218,13 @@ describe('MailInbound', () => {
     });
   });
 
+  it('lets the public function sign download links for parsed/ and outbound/ only', () => {
+    const publicSide = stack.api.functions.public.function;
+    const s3 = statementsOf(publicSide.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+
+    expect(s3).toEqual([expect.objectContaining({ Action: 's3:GetObject', Resource: [objectsUnder('outbound/'), objectsUnder('parsed/')] })]);
+  });
+
   it("takes the console's uploads (PUT with a Content-Type) from the console's origin only", () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {

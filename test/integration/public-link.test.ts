@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api, completeCase, newCase } from './api-client.ts';
 import { eventually } from './local-helpdesk.ts';
-import { outboxFor, uniqueSender } from './mail-client.ts';
+import { casesOf, outboxFor, sendMail, uniqueSender } from './mail-client.ts';
 
 const tokenOf = (url: string) => url.slice(url.indexOf('#') + 1);
 const asHolder = (token: string) => ({ headers: { 'x-case-link': token } });
@@ -115,6 +115,40 @@ describe('a case through its public link', () => {
 
     expect(draft.status).toBe(201);
     expect((await api('nobody', 'GET', '/public/case', asHolder(tokenOf(link.body.url)))).status).toBe(404);
+  });
+});
+
+describe('files through a public link', () => {
+  it("downloads what the view lists (the customer's attachment, an agent's reply file) and nothing of an internal entry", async () => {
+    const customer = uniqueSender('anna');
+    await sendMail({ from: customer, subject: 'Broken screen', text: 'Photo attached.', attachments: [{ filename: 'screen.txt', content: 'pixels', contentType: 'text/plain' }] });
+    const [summary] = await casesOf(customer);
+    const id = summary.id as string;
+    await api('agent', 'POST', `/cases/${id}/notes`, { body: { text: 'internal' } });
+    const upload = await api('agent', 'POST', `/cases/${id}/attachments`, { body: { filename: 'manual.txt', contentType: 'text/plain', size: 6 } });
+    await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'manual' });
+    await api('agent', 'POST', `/cases/${id}/replies`, {
+      body: { text: 'See the manual.', attachments: [{ key: upload.body.key, filename: 'manual.txt', contentType: 'text/plain' }] },
+    });
+    const token = tokenOf((await api('agent', 'GET', `/cases/${id}/public-link`)).body.url);
+
+    const view = (await api('nobody', 'GET', '/public/case', asHolder(token))).body.case;
+    const mail = view.timeline.find((e: { files: string[] }) => e.files.includes('screen.txt'));
+    const reply = view.timeline.find((e: { files: string[] }) => e.files.includes('manual.txt'));
+    const links = await Promise.all([mail, reply].map((e) => api('nobody', 'GET', `/public/case/entries/${e.seq}/files/0`, asHolder(token))));
+    const contents = await Promise.all(links.map(async (link) => (await fetch(link.body.url)).text()));
+    const staff = (await api('agent', 'GET', `/cases/${id}`)).body.timeline;
+    const noteSeq = staff.find((e: { type: string }) => e.type === 'note').seq;
+    const refused = await Promise.all([
+      api('nobody', 'GET', `/public/case/entries/${noteSeq}/files/0`, asHolder(token)),
+      api('nobody', 'GET', `/public/case/entries/${mail.seq}/files/1`, asHolder(token)),
+      api('nobody', 'GET', `/public/case/entries/9999/files/0`, asHolder(token)),
+      api('nobody', 'GET', `/public/case/entries/${mail.seq}/files/0`, asHolder('x'.repeat(70))),
+    ]);
+
+    expect(links.map((l) => [l.status, l.body.filename])).toEqual([[200, 'screen.txt'], [200, 'manual.txt']]);
+    expect(contents).toEqual(['pixels', 'manual']);
+    expect(refused.map((r) => r.status)).toEqual([404, 404, 404, 404]);
   });
 });
 

@@ -69,11 +69,27 @@ export function CaseLinkPage({ api }: { api: Api }) {
       </section>
     );
   }
+  /** A file's link is signed when the customer asks for it, so none on the page goes stale. */
+  const download = async (seq: number, index: number) => {
+    try {
+      const { data } = await api<{ url: string }>('GET', `/public/case/entries/${seq}/files/${index}`, { headers: { 'x-case-link': token } });
+      location.assign(data!.url);
+    } catch (error) {
+      failed(error);
+    }
+  };
+
   if (shown.kind === 'failed') return <p role="alert">{t('link.failed', { message: shown.message })}</p>;
-  return <CaseShown view={shown.view} notice={notice} onComment={comment} />;
+  return <CaseShown view={shown.view} notice={notice} onComment={comment} onDownload={download} />;
 }
 
-function CaseShown({ view, notice, onComment }: { view: PublicCase; notice: string | null; onComment: (text: string) => Promise<boolean> }) {
+function CaseShown(props: {
+  view: PublicCase;
+  notice: string | null;
+  onComment: (text: string) => Promise<boolean>;
+  onDownload: (seq: number, index: number) => Promise<void>;
+}) {
+  const { view, notice, onComment } = props;
   const { t, dateTime } = useI18n();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -100,7 +116,17 @@ function CaseShown({ view, notice, onComment }: { view: PublicCase; notice: stri
                 <time dateTime={entry.at}>{dateTime(entry.at)}</time>
               </p>
               <p class="text">{entry.text}</p>
-              {entry.files.length > 0 && <p class="files">{t('link.files', { names: entry.files.join(', ') })}</p>}
+              {entry.files.length > 0 && (
+                <ul class="files" aria-label={t('link.files')}>
+                  {entry.files.map((name, index) => (
+                    <li key={index}>
+                      <button type="button" class="link" onClick={() => void props.onDownload(entry.seq, index)}>
+                        {name}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
             </li>
           ))}
         </ol>
