@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { customerWrites, expectAccessible, signIn } from './console-helpers.ts';
+import { callApi, customerWrites, expectAccessible, signIn } from './console-helpers.ts';
 
 test("an agent corrects a customer's contact data from the case, and the record shows it", async ({ page }) => {
   const subject = `Invoice address (${Date.now()})`;
@@ -18,4 +18,27 @@ test("an agent corrects a customer's contact data from the case, and the record 
 
   await expect(panel.locator('dl')).toContainText('Marta Nowak');
   await expect(panel.locator('dl')).toContainText('+48 601 200 300');
+});
+
+test('an agent links a case that reached the wrong record to the right customer, found by e-mail', async ({ page }) => {
+  const subject = `Order for the office (${Date.now()})`;
+  const personal = `piotr.${Date.now()}@home.example`;
+  const work = `piotr.${Date.now()}@firma.example`;
+  await customerWrites(subject, 'Please invoice my company.', { from: `Piotr <${personal}>` });
+  await signIn(page, /Ewa/, '/console/queues/to-assign');
+  expect(await callApi(page, 'POST', '/customers', { name: 'Piotr (Firma)', email: work })).toBe(201);
+  await page.getByRole('link', { name: subject }).click();
+
+  await page.getByText(/^(Link to another customer|Powiąż z innym klientem)$/).click();
+  const form = page.locator('.customer-link');
+  await form.getByLabel(/^(E-mail|E-mail)/).fill('nobody.here@example.com');
+  await form.getByRole('button', { name: /^(Find|Szukaj)$/ }).click();
+  await expect(form.getByRole('alert')).toHaveText(/No customer has this e-mail|Żaden klient/);
+  await form.getByLabel(/^(E-mail|E-mail)/).fill(work);
+  await form.getByRole('button', { name: /^(Find|Szukaj)$/ }).click();
+  await expectAccessible(page);
+  await form.getByRole('button', { name: /^(Link the case to them|Powiąż sprawę z tym klientem)$/ }).click();
+
+  await expect(page.getByRole('complementary', { name: /Customer|Klient/ })).toContainText(work);
+  await expect(page.locator('.entry-field_change', { hasText: 'customerId' })).toBeVisible();
 });

@@ -5,6 +5,7 @@ import { useI18n } from '../shared/i18n.ts';
 import { CaseActions } from './case-actions.tsx';
 import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { Composer, type Composed, type ComposerMode } from './composer.tsx';
+import { CustomerLink } from './customer-link.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
 import { FieldEditor } from './field-editor.tsx';
 import { useConsole } from './context.ts';
@@ -188,6 +189,7 @@ export function CaseView({ caseId }: { caseId: string }) {
       <CaseActions allowed={allowed} run={run} resolveSignal={resolveSignal} />
       {allowed.has('update_fields') && <FieldEditor current={c} run={run} />}
       {allowed.has('regenerate_link') && <PublicLink caseId={c.id} generation={c.linkGeneration} run={run} />}
+      {allowed.has('link_customer') && <CustomerLink linked={c.customerId} run={run} key={c.customerId ?? 'none'} />}
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t('case.timeline')}</h2>
         {moreCursor && (
