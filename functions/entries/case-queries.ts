@@ -13,6 +13,7 @@ import { countQueues } from '../queues/count-queues.ts';
 import { listQueue } from '../queues/list-queue.ts';
 import { getSettings } from '../settings/get-settings.ts';
 import { agentDeps } from '../shared/agent-deps.ts';
+import { withCaseLinks } from '../shared/case-link-deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 
@@ -20,4 +21,4 @@ export const routeHandlers = [
   findCases, getCase, listTimeline, getReplyDraft, getAttachmentLink, getMailHtml, createAttachmentUpload, renderTemplate, getPublicLink,
   listQueue, countQueues, getSettings, listAgents, getPreferences, putPreferences,
 ];
-export const handler = groupHandler(routeHandlers, agentDeps);
+export const handler = groupHandler(routeHandlers, withCaseLinks(agentDeps));

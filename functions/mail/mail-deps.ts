@@ -1,3 +1,4 @@
+import { caseLinks } from '../shared/case-link-deps.ts';
 import { loadConfig } from '../shared/config.ts';
 import { defaultDeps } from '../shared/deps.ts';
 import { createDocumentClient } from '../store/client.ts';
@@ -24,6 +25,7 @@ export function mailDeps(): IngestDeps {
       objects: new MailObjects(createS3Client(), config.mailBucket),
       mail: config.mail,
       tableName: config.tableName,
+      links: () => caseLinks(config),
     };
   }
   return cached;

@@ -1,9 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Case } from '../domain/case.ts';
 import { publicLinkUrl } from '../domain/public-link.ts';
 import type { TenantSettings } from '../domain/tenant-settings.ts';
-import { type Config, loadConfig } from './config.ts';
 
 const ID_BYTES = 16;
 const GENERATION_BYTES = 4;
@@ -56,27 +54,6 @@ export class CaseLinks {
   }
 }
 
-let loaded: Promise<CaseLinks> | undefined;
-
-/** The function's CaseLinks, its secret read once per cold start (again after a failed read). */
-export function caseLinks(config: Config = loadConfig()): Promise<CaseLinks> {
-  loaded ??= load(config).catch((error: unknown) => {
-    loaded = undefined;
-    throw error;
-  });
-  return loaded;
-}
-
-async function load(config: Config): Promise<CaseLinks> {
-  if (!config.portalUrl) throw new Error('PORTAL_URL is not set: this function cannot make public links');
-  if (config.caseLinkSecret) return new CaseLinks(Buffer.from(config.caseLinkSecret, 'utf8'), config.portalUrl);
-  if (!config.caseLinkSecretArn) throw new Error('neither CASE_LINK_SECRET nor CASE_LINK_SECRET_ARN is set: this function cannot make public links');
-  const client = new SecretsManagerClient({});
-  try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: config.caseLinkSecretArn }));
-    if (!SecretString) throw new Error('the case link secret has no value');
-    return new CaseLinks(Buffer.from(SecretString, 'utf8'), config.portalUrl);
-  } finally {
-    client.destroy();
-  }
-}
+/** For functions CDK gives no link secret (see ROUTE_GROUPS): any use is a bug, and says so. */
+export const noCaseLinks = (): Promise<CaseLinks> =>
+  Promise.reject(new Error('this function makes no public links (it has no CASE_LINK_SECRET_ARN)'));

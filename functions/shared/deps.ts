@@ -6,7 +6,7 @@ import { CustomerStore } from '../store/customer-store.ts';
 import { PreferenceStore } from '../store/preference-store.ts';
 import { TemplateStore } from '../store/template-store.ts';
 import { type AgentDirectory, noAgentDirectory } from './agent-directory.ts';
-import { type CaseLinks, caseLinks } from './case-links.ts';
+import { type CaseLinks, noCaseLinks } from './case-links.ts';
 import { loadConfig } from './config.ts';
 
 /** What handlers need from the outside world; built once per cold start, replaced in tests. */
@@ -18,7 +18,7 @@ export interface Deps {
   /** Only in the route groups that read it (see agent-deps.ts). */
   agents: AgentDirectory;
   settings: TenantSettings;
-  /** Public case links; the secret is read on first use. */
+  /** Public case links; only in the functions that make them (see case-link-deps.ts), which read the secret on first use. */
   links: () => Promise<CaseLinks>;
   clock: () => string;
   newId: () => string;
@@ -37,7 +37,7 @@ export function defaultDeps(): Deps {
       preferences: new PreferenceStore(client, config.tableName),
       agents: noAgentDirectory,
       settings: config.settings,
-      links: () => caseLinks(config),
+      links: noCaseLinks,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
     };

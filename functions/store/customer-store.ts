@@ -36,6 +36,7 @@ export class CustomerStore {
    * @throws ConflictError `version_conflict` when the record changed since, `customer_exists` when an alias is taken
    */
   async update(before: Customer, after: Customer): Promise<void> {
+    const stale = () => new ConflictError(`customer ${after.id} changed since version ${before.version}`);
     const writes: GuardedWrite[] = [
       {
         item: {
@@ -46,7 +47,7 @@ export class CustomerStore {
             ExpressionAttributeValues: { ':read': before.version },
           },
         },
-        onConditionFailed: () => new ConflictError(`customer ${after.id} changed since version ${before.version}`),
+        onConditionFailed: stale,
       },
     ];
     const move = (from: string | null, to: string | null, key: (value: string) => { pk: string; sk: string }, what: string) => {
@@ -61,7 +62,7 @@ export class CustomerStore {
               ExpressionAttributeValues: { ':id': after.id },
             },
           },
-          onConditionFailed: () => new ConflictError(`customer ${after.id} changed since version ${before.version}`),
+          onConditionFailed: stale,
         });
       }
       if (to !== null) writes.push(this.aliasWrite(key(to), after.id, what));

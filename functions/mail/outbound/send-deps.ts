@@ -1,3 +1,4 @@
+import { caseLinks } from '../../shared/case-link-deps.ts';
 import { loadConfig } from '../../shared/config.ts';
 import { defaultDeps } from '../../shared/deps.ts';
 import { type SendDeps } from './send-reply.ts';
@@ -17,7 +18,7 @@ export function sendDeps(): SendDeps {
     cached = {
       cases: base.cases,
       settings: base.settings,
-      links: base.links,
+      links: () => caseLinks(config),
       mail: config.mail,
       sender: new SesSender(undefined, config.sesConfigurationSet),
       templates: new TemplateStore(createDocumentClient(), config.tableName),
