@@ -36,7 +36,7 @@ describe('a case through its public link', () => {
     }
   });
 
-  it('answers 404 alike for a forged, a truncated and an unknown token, and 400 without one', async () => {
+  it('answers 404 alike for a forged, a truncated and an unknown token, and 400 without one or to a bad comment, recording nothing', async () => {
     const { token } = await caseWithSecrets();
     const forged = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
 
@@ -44,9 +44,15 @@ describe('a case through its public link', () => {
       [forged, token.slice(0, 40), 'x'.repeat(70)].map((bad) => api('nobody', 'GET', '/public/case', asHolder(bad))),
     );
     const without = await api('nobody', 'GET', '/public/case');
+    const empty = await api('nobody', 'POST', '/public/case/comments', { ...asHolder(token), body: { text: '  ' } });
+    const extra = await api('nobody', 'POST', '/public/case/comments', { ...asHolder(token), body: { text: 'Hi', assigneeId: 'agent-ala' } });
+    const unchanged = await api('nobody', 'GET', '/public/case', asHolder(token));
 
     expect(answers.map((a) => [a.status, a.body.error.message])).toEqual(Array(3).fill([404, answers[0]!.body.error.message]));
     expect([without.status, without.body.error.issues[0].path]).toEqual([400, 'headers.x-case-link']);
+    expect([empty.status, empty.body.error.issues[0].path]).toEqual([400, 'body.text']);
+    expect(extra.status).toBe(400);
+    expect(unchanged.body.case.timeline).toHaveLength(2);
   });
 
   it('takes a comment as the customer: the case comes back to its agent, in progress and highlighted', async () => {
