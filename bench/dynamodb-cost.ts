@@ -5,7 +5,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type Route, type RouteGroup, routes } from '../functions/routes.ts';
 import { CognitoAgentDirectory } from '../functions/shared/cognito-agent-directory.ts';
-import type { Deps } from '../functions/shared/deps.ts';
+import { CognitoCustomerAccounts } from '../functions/shared/cognito-customer-accounts.ts';
+import type { IntakeDeps } from '../functions/shared/intake-deps.ts';
+import { IntakeStore } from '../functions/store/intake-store.ts';
 import { type AnyRouteHandler, groupHandler } from '../functions/shared/http-handler.ts';
 import { CaseStore } from '../functions/store/case-store.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
@@ -14,6 +16,7 @@ import { TemplateStore } from '../functions/store/template-store.ts';
 import { PreferenceStore } from '../functions/store/preference-store.ts';
 import { ensureTable } from '../local/create-table.ts';
 import { startDynamoDbLocal } from '../local/dynamodb-local.ts';
+import { LOCAL_CUSTOMER_POOL_ID } from '../local/identity/customer-pool.ts';
 import { LOCAL_USER_POOL, startLocalCognito } from '../local/identity/local-cognito.ts';
 import { lambdaContext } from '../local/lambda-context.ts';
 import { tenantSettings } from '../local/tenant.ts';
@@ -83,7 +86,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
     recorder.attachTo(measuredClient);
     const settings = tenantSettings('demo');
     const client = createDocumentClient(measuredClient);
-    const deps: Deps = {
+    const deps: IntakeDeps = {
       cases: new CaseStore(client, TABLE_NAME),
       customers: new CustomerStore(client, TABLE_NAME),
       templates: new TemplateStore(client, TABLE_NAME),
@@ -93,6 +96,14 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       links: async () => BENCH_LINKS,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
+      // Accounts go to the local customer pool; activation mail is composed nowhere, as no table request depends on it.
+      intake: {
+        store: new IntakeStore(client, TABLE_NAME),
+        accounts: new CognitoCustomerAccounts(new CognitoIdentityProviderClient({ endpoint: cognito.url }), LOCAL_CUSTOMER_POOL_ID),
+        mailer: { send: async () => {} },
+        mailbox: { address: 'support@helpdesk.localhost', inbox: 'support' },
+        portalUrl: 'https://portal.bench.example/portal',
+      },
     };
     // Set-up traffic goes through its own client, so the recorder sees only the timed calls.
     const seeder = new Seeder(createDocumentClient(setupClient), TABLE_NAME, settings);
@@ -156,10 +167,10 @@ async function callRepeatedly(
 }
 
 /** Each function's route handlers, wrapped the way its entry wraps them but over the bench's deps. */
-async function loadHandlers(deps: Deps): Promise<Record<RouteGroup, LambdaHandler>> {
+async function loadHandlers(deps: IntakeDeps): Promise<Record<RouteGroup, LambdaHandler>> {
   const loaded = await Promise.all(
     functionEntries().map(async ({ group, path }) => {
-      const entry = (await import(`../${path}`)) as { routeHandlers: AnyRouteHandler[] };
+      const entry = (await import(`../${path}`)) as { routeHandlers: AnyRouteHandler<IntakeDeps>[] };
       return [group, groupHandler(entry.routeHandlers, () => deps)] as const;
     }),
   );

@@ -213,6 +213,44 @@ export const OPERATIONS: Operation[] = [
       (await seeder.cases('in-progress', count)).map((c) => ({ headers: { 'x-case-link': BENCH_LINKS.token(c) }, body: { text: 'Dziękuję, czekam.' } })),
   },
   {
+    name: 'submitIntake',
+    routeId: 'submitIntake',
+    caller: 'public',
+    target: 'none',
+    // The address's hourly counter (UpdateItem), the activation (PutItem), the tenant's activation template (its alias).
+    prepare: async (_context, count) =>
+      times(count, () => ({ body: { name: 'Anna Nowak', email: `anna-${randomUUID()}@example.com`, subject: 'Brak faktury', message: 'Proszę o fakturę.' } })),
+  },
+  {
+    name: 'getActivation',
+    routeId: 'getActivation',
+    caller: 'public',
+    target: 'none',
+    // The activation, then whether its address has a customer record (the alias).
+    prepare: async ({ seeder }, count) => (await seeder.activations(count)).map((token) => ({ headers: { 'x-activation-token': token } })),
+  },
+  {
+    name: 'activateSubmission',
+    routeId: 'activateSubmission',
+    caller: 'public',
+    target: 'none',
+    // A first-time sender registering: the activation and the alias read, the new customer record and
+    // its account (two transactions), then the case with the link marked used (counter + transaction).
+    prepare: async ({ seeder }, count) =>
+      (await seeder.activations(count)).map((token) => ({
+        headers: { 'x-activation-token': token },
+        body: { password: 'Kot-na-dachu-7', passwordAgain: 'Kot-na-dachu-7', acceptTerms: true },
+      })),
+  },
+  {
+    name: 'resendActivation',
+    routeId: 'resendActivation',
+    caller: 'public',
+    target: 'none',
+    // The activation, the address's hourly counter, the old link replaced by the new in one transaction, the template's alias.
+    prepare: async ({ seeder }, count) => (await seeder.activations(count)).map((token) => ({ headers: { 'x-activation-token': token } })),
+  },
+  {
     name: 'countQueues',
     routeId: 'countQueues',
     caller: 'agent',

@@ -18,6 +18,9 @@ import { caseNumberItem, caseToItem, entryToItem } from '../functions/store/item
 import { callerId } from './api-event.ts';
 import { type MailMessage, mailActor, openCaseFromMail } from '../functions/domain/inbound-mail.ts';
 import { TemplateStore } from '../functions/store/template-store.ts';
+import { IntakeInputSchema, newActivation, newSubmission } from '../functions/domain/intake.ts';
+import { newActivationToken } from '../functions/shared/activation-tokens.ts';
+import { IntakeStore } from '../functions/store/intake-store.ts';
 
 /** States an operation can need its case in; each is reached by the domain's own commands. */
 export type SeedState =
@@ -104,6 +107,19 @@ export class Seeder {
     const { case: c, entries } = openCaseFromMail(message, this.ctx(mailActor(message)), { id: randomUUID(), number: nextNumber++ });
     await this.write([caseToItem(c), caseNumberItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]);
     return [c];
+  }
+
+  /** Form submissions waiting for activation, each from an address of its own, with their links' tokens. */
+  async activations(count: number): Promise<string[]> {
+    const store = new IntakeStore(this.client, this.tableName);
+    const tokens: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const input = IntakeInputSchema.parse({ name: 'Anna Nowak', email: `anna-${randomUUID()}@example.com`, subject: 'Brak faktury', message: 'Proszę o fakturę.' });
+      const { token, hash } = newActivationToken();
+      await store.create(newActivation(newSubmission(input, randomUUID(), this.now(), 'pl', 7), this.now(), 48), hash);
+      tokens.push(token);
+    }
+    return tokens;
   }
 
   /** Fills the agent's "recently accessed" list, as opening each case would. */

@@ -32,6 +32,8 @@ import {
   ReplyDraftResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
+import { ActivatedResponseSchema, ActivateInputSchema, ActivationStateResponseSchema, IntakeAnswerSchema } from './domain/intake-api.ts';
+import { IntakeInputSchema } from './domain/intake.ts';
 import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
 import { PublicCaseResponseSchema, PublicCommentInputSchema, PublicLinkResponseSchema } from './domain/public-case.ts';
 import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
@@ -41,22 +43,27 @@ export type Role = 'agent' | 'admin' | 'robot';
 /**
  * Lambda functions, one per route group. `access` is what the group's function may do to the
  * table, `agentDirectory` whether it lists the user pool's agents, `caseLinks` whether it makes or
- * checks public case links (it reads the link secret): the CDK grants follow all three.
+ * checks public case links (it reads the link secret), `customerAccounts` whether it creates and
+ * deletes customers' accounts (and sends them mail): the CDK grants follow all four.
  */
 export const ROUTE_GROUPS = {
   'case-queries': {
-    access: 'read-write', agentDirectory: true, caseLinks: true,
+    access: 'read-write', agentDirectory: true, caseLinks: true, customerAccounts: false,
     description: "reads cases, timelines, queues, settings and the agent directory (records recent access; keeps the caller's preferences)",
   },
-  'case-commands': { access: 'read-write', agentDirectory: true, caseLinks: false, description: 'every change to a case' },
-  customers: { access: 'read-write', agentDirectory: false, caseLinks: false, description: 'customer records' },
-  robots: { access: 'read-write', agentDirectory: false, caseLinks: false, description: 'robot work pick-up and rejection' },
-  templates: { access: 'read-write', agentDirectory: false, caseLinks: false, description: 'reply, note and notification templates' },
+  'case-commands': { access: 'read-write', agentDirectory: true, caseLinks: false, customerAccounts: false, description: 'every change to a case' },
+  customers: { access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: false, description: 'customer records' },
+  robots: { access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: false, description: 'robot work pick-up and rejection' },
+  templates: { access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: false, description: 'reply, note and notification templates' },
   public: {
-    access: 'read-write', agentDirectory: false, caseLinks: true,
+    access: 'read-write', agentDirectory: false, caseLinks: true, customerAccounts: false,
     description: "the customer's side without an account: a case through its public link",
   },
-  docs: { access: 'none', agentDirectory: false, caseLinks: false, description: 'the OpenAPI document' },
+  intake: {
+    access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: true,
+    description: "the form and widget on the tenant's site: submissions, activation links and registration",
+  },
+  docs: { access: 'none', agentDirectory: false, caseLinks: false, customerAccounts: false, description: 'the OpenAPI document' },
 } as const;
 export type RouteGroup = keyof typeof ROUTE_GROUPS;
 
@@ -77,7 +84,7 @@ export interface Route {
   mutation?: boolean;
   /** Polled: answers 304 with no body while `If-None-Match` names its ETag (the handler's, else a hash of the body). */
   conditional?: boolean;
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   /** The answer's body; none for 204. */
   response?: z.ZodType;
   /** When the route may also answer 201 with a new resource, what that means. */
@@ -94,6 +101,10 @@ const TemplateParams = z.object({ templateId: TemplateSchema.shape.id });
 /** A public link's token travels in a header, never in a path or query a log or a Referer would keep. */
 const CaseLinkHeaders = z.object({
   'x-case-link': z.string().min(1).max(200).describe('the token after `#` in the case\'s public link'),
+});
+/** An activation link's token, like a case link's, travels in a header. */
+const ActivationHeaders = z.object({
+  'x-activation-token': z.string().min(1).max(200).describe("the token after `#` in the activation mail's link"),
 });
 /** Public routes take far less than the stage's limit: enough for people, not for a script guessing. */
 const PUBLIC_THROTTLE = { rate: 10, burst: 20 };
@@ -313,6 +324,31 @@ export const routes = {
       'it starts a linked follow-up case or reopens it, as the tenant chose',
     status: 200, response: PublicCaseResponseSchema,
     created: 'The case was closed: the comment started this new case, whose link is in the answer',
+  },
+  submitIntake: {
+    method: 'POST', path: '/public/intake', group: 'intake', auth: 'public', throttle: PUBLIC_THROTTLE, body: IntakeInputSchema,
+    summary:
+      "A case from the form or widget on the tenant's site: the sender gets an activation link by e-mail, and the case " +
+      'reaches the agents once it is activated. The answer is the same whether or not the address has an account',
+    status: 202, response: IntakeAnswerSchema,
+  },
+  getActivation: {
+    method: 'GET', path: '/public/activation', group: 'intake', auth: 'public', headers: ActivationHeaders, throttle: PUBLIC_THROTTLE,
+    summary: "What an activation link can do: register (set a password), activate (one click), or why it cannot (used, expired, gone)",
+    status: 200, response: ActivationStateResponseSchema,
+  },
+  activateSubmission: {
+    method: 'POST', path: '/public/activation', group: 'intake', auth: 'public', headers: ActivationHeaders, throttle: PUBLIC_THROTTLE,
+    body: ActivateInputSchema,
+    summary:
+      'Activate the case (and, for an address without an account, register with a password and the terms accepted): ' +
+      'the case reaches "to assign". A used, expired or replaced link answers 410',
+    status: 201, response: ActivatedResponseSchema,
+  },
+  resendActivation: {
+    method: 'POST', path: '/public/activation/resend', group: 'intake', auth: 'public', headers: ActivationHeaders, throttle: PUBLIC_THROTTLE,
+    summary: 'Mail a fresh activation link for an expired one (the old link stops working), while the submission is kept',
+    status: 202, response: IntakeAnswerSchema,
   },
   openApi: {
     method: 'GET', path: '/openapi.json', group: 'docs', auth: 'public', summary: 'This API as OpenAPI 3.1', status: 200,

@@ -6,6 +6,7 @@ import { ROUTE_GROUPS, type RouteGroup } from '../functions/routes.ts';
 import { CaseLinkSecret } from './case-link-secret.ts';
 import { CaseTable } from './case-table.ts';
 import { CaseTimers } from './case-timers.ts';
+import { CustomerIdentity } from './customer-identity.ts';
 import { HelpdeskApi } from './http-api.ts';
 import { Identity } from './identity.ts';
 import { grantMailObjects } from './mail-function.ts';
@@ -23,6 +24,7 @@ export class HelpdeskStack extends Stack {
   public readonly alarms: AlarmTopic;
   public readonly cases: CaseTable;
   public readonly identity: Identity;
+  public readonly customerIdentity: CustomerIdentity;
   public readonly web: WebHosting;
   public readonly api: HelpdeskApi;
   public readonly timers: CaseTimers;
@@ -47,14 +49,17 @@ export class HelpdeskStack extends Stack {
       logRetention: config.logRetentionDays,
     });
     this.identity.addSignInUrl(this.web.consoleUrl);
+    this.customerIdentity = new CustomerIdentity(this, 'CustomerIdentity');
     const environment = { TENANT_SETTINGS: JSON.stringify(config.settings), PORTAL_URL: this.web.portalUrl };
     this.api = new HelpdeskApi(this, 'Api', {
       table: this.cases.table,
       userPool: this.identity.userPool,
+      customerIdentity: this.customerIdentity,
       environment,
       jwtIssuer: this.identity.issuerUrl,
       jwtAudience: [this.identity.webClientId, this.identity.robotClientId],
-      corsOrigins: [...new Set(config.callbackUrls.map((url) => new URL(url).origin)), this.web.origin],
+      // The tenant's own site posts its form and widget to the API too (intake.allowedOrigins).
+      corsOrigins: [...new Set([...config.callbackUrls.map((url) => new URL(url).origin), this.web.origin, ...config.settings.intake.allowedOrigins])],
       throttle: config.apiThrottle,
       logRetention: config.logRetentionDays,
     });
@@ -64,7 +69,7 @@ export class HelpdeskStack extends Stack {
     // The HTTP API's $default stage is served at the endpoint's root: its URL without the trailing slash.
     this.web.deployApps({
       console: { apiUrl: this.api.api.apiEndpoint, auth: this.identity.webSignIn },
-      portal: { apiUrl: this.api.api.apiEndpoint },
+      portal: { apiUrl: this.api.api.apiEndpoint, customerPool: this.customerIdentity.portalSignIn },
     });
     this.timers = new CaseTimers(this, 'CaseTimers', {
       table: this.cases.table,
@@ -103,6 +108,11 @@ export class HelpdeskStack extends Stack {
         allowedHeaders: ['content-type'],
         maxAge: 3600,
       });
+      // Form intake mails activation links itself (there is no case to queue them on yet).
+      const intake = this.api.functions.intake;
+      intake.function.addEnvironment('MAIL_CONFIG', JSON.stringify(config.mail));
+      intake.function.addEnvironment('SES_CONFIGURATION_SET', outbound.configurationSet.configurationSetName);
+      outbound.grantSend(intake.function);
       this.mail = { inbound, outbound };
     }
   }

@@ -18,6 +18,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Route, ROUTE_GROUPS, routeKey, routes, type RouteGroup } from '../functions/routes.ts';
+import type { CustomerIdentity } from './customer-identity.ts';
 import { HandlerFunction } from './handler-function.ts';
 
 type TableAccess = (typeof ROUTE_GROUPS)[RouteGroup]['access'];
@@ -26,6 +27,8 @@ export interface HelpdeskApiProps {
   readonly table: TableV2;
   /** Its `agents` group is the agent directory the groups marked `agentDirectory` list. */
   readonly userPool: IUserPool;
+  /** Customers' pool: the groups marked `customerAccounts` manage its users. */
+  readonly customerIdentity: CustomerIdentity;
   /** Passed to every function next to TABLE_NAME. */
   readonly environment: Record<string, string>;
   readonly jwtIssuer: string;
@@ -81,7 +84,7 @@ export class HelpdeskApi extends Construct {
       corsPreflight: {
         allowOrigins: [...props.corsOrigins],
         allowMethods: methods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Case-Link'],
+        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Case-Link', 'X-Activation-Token'],
         exposeHeaders: ['ETag'],
         maxAge: Duration.hours(1),
       },
@@ -120,17 +123,22 @@ export class HelpdeskApi extends Construct {
     };
     const environment = { ...props.environment, TABLE_NAME: props.table.tableName };
     this.functions = Object.fromEntries(
-      Object.entries(ROUTE_GROUPS).map(([group, { access, agentDirectory, description }]) => {
+      Object.entries(ROUTE_GROUPS).map(([group, { access, agentDirectory, customerAccounts, description }]) => {
         const handler = new HandlerFunction(this, group, {
           entry: `functions/entries/${group}.ts`,
           description,
           serviceName: `helpdesk-${group}`,
-          environment: agentDirectory ? { ...environment, USER_POOL_ID: props.userPool.userPoolId } : environment,
+          environment: {
+            ...environment,
+            ...(agentDirectory ? { USER_POOL_ID: props.userPool.userPoolId } : {}),
+            ...(customerAccounts ? { CUSTOMER_POOL_ID: props.customerIdentity.userPool.userPoolId } : {}),
+          },
           logRetention: props.logRetention,
         });
         grants[access](handler);
         // Listing the agents group is all the directory needs: no user is read or changed one by one.
         if (agentDirectory) props.userPool.grant(handler.function, 'cognito-idp:ListUsersInGroup');
+        if (customerAccounts) props.customerIdentity.grantAccounts(handler.function);
         return [group, handler];
       }),
     ) as Record<RouteGroup, HandlerFunction>;

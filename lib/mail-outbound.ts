@@ -10,6 +10,7 @@ import { FilterPattern, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import type { MailConfig } from '../functions/domain/mail-config.ts';
 import type { AlarmTopic } from './alarm-topic.ts';
@@ -67,6 +68,7 @@ export class MailOutbound extends Construct {
   public readonly mailEvents: MailFunction;
   public readonly deadLetterQueue: Queue;
   public readonly deliveryReportsDeadLetterQueue: Queue;
+  private readonly sendResources: string[];
 
   constructor(scope: Construct, id: string, props: MailOutboundProps) {
     super(scope, id);
@@ -109,20 +111,16 @@ export class MailOutbound extends Construct {
       logRetention: props.logRetention,
       alarms: props.alarms,
     });
-    this.sendMail.handler.function.addToRolePolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [
-          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.mail.domain, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
-          stack.formatArn({
-            service: 'ses',
-            resource: 'configuration-set',
-            resourceName: this.configurationSet.configurationSetName,
-            arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
-          }),
-        ],
-      }),
-    );
+    this.sendResources = [
+        stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.mail.domain, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }),
+        stack.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: this.configurationSet.configurationSetName,
+          arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+        }),
+    ];
+    this.grantSend(this.sendMail.handler.function);
     this.sendMail.grantObjects(props.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
     this.sendMail.grantObjects(props.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
 
@@ -175,5 +173,10 @@ export class MailOutbound extends Construct {
       threshold: 1,
       description: 'Replies could not be sent after every retry: read the records back from the stream and redrive them.',
     });
+  }
+
+  /** Lets a function send mail from the tenant's domain with its configuration set (send-mail, and intake's activation links). */
+  grantSend(fn: IFunction): void {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: this.sendResources }));
   }
 }

@@ -19,7 +19,7 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { webSecurityHeaders } from '../web/security-headers.ts';
 import { WEB_APPS, type WebApp } from '../web/apps.ts';
-import type { AppConfig, RuntimeConfig } from '../web/shared/runtime-config.ts';
+import type { AppConfig, PortalConfig, RuntimeConfig } from '../web/shared/runtime-config.ts';
 import { securityHeadersPolicy } from './security-headers-policy.ts';
 
 /**
@@ -115,9 +115,10 @@ export class WebHosting extends Construct {
     // The mail bucket, which agents upload attachments to, is named the same way: its CORS rule names this distribution.
     const apiOrigin = `https://*.execute-api.${stack.region}.${stack.urlSuffix}`;
     const storageOrigin = `https://*.s3.${stack.region}.${stack.urlSuffix}`;
+    const customerSignIn = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'The web apps\' security headers: web/security-headers.ts, as the local runtime sends them',
-      ...securityHeadersPolicy(webSecurityHeaders({ api: apiOrigin, signIn: props.signInOrigin, storage: storageOrigin })),
+      ...securityHeadersPolicy(webSecurityHeaders({ api: apiOrigin, signIn: props.signInOrigin, storage: storageOrigin, customerSignIn })),
     });
 
     this.distribution = new Distribution(this, 'Distribution', {
@@ -175,7 +176,7 @@ export class WebHosting extends Construct {
    * for the console, sign-in), so one build serves every tenant. Index pages and config.json are
    * revalidated on every load; the assets, named by content hash, are cached for a year.
    */
-  deployApps(configs: { console: RuntimeConfig; portal: AppConfig }): void {
+  deployApps(configs: { console: RuntimeConfig; portal: PortalConfig }): void {
     for (const app of WEB_APPS) {
       if (!existsSync(join(appDir(app), 'index.html'))) {
         throw new Error(`The ${app} is not built (no ${appDir(app)}/index.html): run \`npm run build:web\` first.`);

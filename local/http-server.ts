@@ -7,7 +7,7 @@ import { lambdaContext } from './lambda-context.ts';
 import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 import { RouteThrottle } from './route-throttle.ts';
-import { serveWebApps } from './web/web-apps-site.ts';
+import { type LocalSite, serveWebApps } from './web/web-apps-site.ts';
 import { LocalSignIn } from './web/local-sign-in.ts';
 
 export type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<unknown>;
@@ -30,12 +30,12 @@ export function createHttpServer(
   issuer: TokenIssuer,
   health: () => HealthReport,
   /** The local S3 endpoint, which the console uploads attachments to. */
-  storageOrigin: string,
+  site: LocalSite,
 ): Server {
   const signIn = new LocalSignIn(issuer);
   const throttle = new RouteThrottle();
   return createServer((request, response) => {
-    handle(handlers, issuer, signIn, throttle, health, storageOrigin, request, response).catch((error: unknown) => {
+    handle(handlers, issuer, signIn, throttle, health, site, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -48,7 +48,7 @@ async function handle(
   signIn: LocalSignIn,
   throttle: RouteThrottle,
   health: () => HealthReport,
-  storageOrigin: string,
+  site: LocalSite,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
@@ -60,7 +60,7 @@ async function handle(
       const report = health();
       return send(response, report.status === 'ok' ? 200 : 503, report);
     }
-    if (request.method === 'GET' && serveWebApps(response, url, storageOrigin)) return;
+    if (request.method === 'GET' && serveWebApps(response, url, site)) return;
     matched = matchRoute(request.method ?? 'GET', url.pathname);
   } catch (error) {
     // API Gateway refuses these before routing: a Host that is no host name, a path that does not percent-decode.

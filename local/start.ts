@@ -7,6 +7,7 @@ import { ensureTable } from './create-table.ts';
 import { freePort } from './free-port.ts';
 import { type DynamoDbLocal, startDynamoDbLocal } from './dynamodb-local.ts';
 import { healthOf } from './health.ts';
+import { LOCAL_CUSTOMER_POOL_ID, LOCAL_PORTAL_CLIENT_ID } from './identity/customer-pool.ts';
 import { LOCAL_USER_POOL, startLocalCognito } from './identity/local-cognito.ts';
 import { serviceDir } from './aws-endpoint.ts';
 import { LOCAL_MAIL_BUCKET, type LocalMail, startLocalMail } from './mail/local-mail.ts';
@@ -63,6 +64,8 @@ export interface LocalHelpdesk {
   outbox: { url: string; dir: string };
   /** Objects the functions keep in S3: the endpoint (clients need `forcePathStyle: true`), the files in `dir`. */
   s3: { endpoint: string; dir: string };
+  /** The customers' user pool: where the portal signs in (Cognito's API), its app client, and the issuer of customers' tokens. */
+  customerPool: { cognitoUrl: string; clientId: string; issuer: TokenIssuer };
   /** Inbound mail: the SMTP port on 127.0.0.1, the mailboxes it takes mail for, and the queue to ingestion. */
   mail: Omit<LocalMail, 'stop'>;
   stop: () => Promise<void>;
@@ -108,6 +111,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       MAIL_CONFIG: JSON.stringify(mailConfig),
       MAIL_BUCKET: LOCAL_MAIL_BUCKET,
       USER_POOL_ID: LOCAL_USER_POOL.id,
+      CUSTOMER_POOL_ID: LOCAL_CUSTOMER_POOL_ID,
       CASE_LINK_SECRET: localCaseLinkSecret(dataDir),
       PORTAL_URL: `http://localhost:${port}/portal`,
       POWERTOOLS_SERVICE_NAME: 'helpdesk-local',
@@ -119,7 +123,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     started.push(ses);
     const s3 = await startLocalS3({ dir: serviceDir(dataDir, 's3'), ...(options.s3Port ? { port: options.s3Port } : {}) });
     started.push(s3);
-    const cognito = await startLocalCognito(options.cognitoPort ? { port: options.cognitoPort } : {});
+    const cognito = await startLocalCognito({ ...(options.cognitoPort ? { port: options.cognitoPort } : {}), ...(dataDir ? { dataDir: join(dataDir, 'cognito') } : {}) });
     started.push(cognito);
     const timers = await startTimers({ tableName: LOCAL_TABLE_NAME, ...(dataDir ? { dataDir } : {}), ...options });
     started.push(timers);
@@ -129,7 +133,10 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     });
     started.push(mail);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
-    const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db), new URL(s3.endpoint).origin);
+    const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db), {
+      storageOrigin: new URL(s3.endpoint).origin,
+      customerPool: { endpoint: cognito.url, clientId: LOCAL_PORTAL_CLIENT_ID },
+    });
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
     const tokens = Object.fromEntries(
       await Promise.all(Object.entries(LOCAL_ACCOUNTS).map(async ([name, claims]) => [name, await issuer.issue(claims)])),
@@ -144,6 +151,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       stepFunctions: timers.stepFunctions,
       outbox: { url: `${ses.url}/outbox`, dir: ses.outbox.dir },
       s3: { endpoint: s3.endpoint, dir: s3.store.dir },
+      customerPool: { cognitoUrl: cognito.url, clientId: LOCAL_PORTAL_CLIENT_ID, issuer: cognito.customerIssuer },
       mail,
       stop: async () => {
         await new Promise<void>((done) => server.close(() => done()));
@@ -170,6 +178,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     robots: (await import('../functions/entries/robots.ts')).handler,
     templates: (await import('../functions/entries/templates.ts')).handler,
     public: (await import('../functions/entries/public.ts')).handler,
+    intake: (await import('../functions/entries/intake.ts')).handler,
     docs: (await import('../functions/entries/docs.ts')).handler,
   };
 }

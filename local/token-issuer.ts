@@ -5,7 +5,7 @@ import { jwtVerify, SignJWT } from 'jose';
 
 export type Claims = Record<string, string | number | string[]>;
 
-/** The app clients the local user pool has; the HTTP API authorizer lists them as its audience. */
+/** The app clients the local staff pool has; the HTTP API authorizer lists them as its audience. */
 const LOCAL_CLIENT_IDS = ['local-web', 'local-robot'] as const;
 
 /** Issuer and verifier share one clock, so the tolerance only covers rounding to whole seconds. */
@@ -22,9 +22,12 @@ export class TokenIssuer {
   readonly keyId: string;
   private readonly privateKey: KeyObject;
   private readonly publicKey: KeyObject;
+  private readonly audiences: readonly string[];
 
-  constructor(options: { issuer: string; keyFile?: string }) {
+  /** `audiences`: the client ids whose tokens it accepts (the staff pool's clients when absent). */
+  constructor(options: { issuer: string; keyFile?: string; audiences?: readonly string[] }) {
     this.issuer = options.issuer;
+    this.audiences = options.audiences ?? LOCAL_CLIENT_IDS;
     this.privateKey = loadOrCreateKey(options.keyFile);
     this.publicKey = createPublicKey(this.privateKey);
     this.keyId = createHash('sha256').update(this.publicKey.export({ type: 'spki', format: 'der' })).digest('base64url');
@@ -38,7 +41,7 @@ export class TokenIssuer {
 
   /**
    * The token's claims, or null when the API Gateway JWT authorizer would refuse it: malformed,
-   * unknown `kid`, bad signature, another issuer, an audience that is not a local client, expired,
+   * unknown `kid`, bad signature, another issuer, an audience that is not one of its clients, expired,
    * not yet valid (`nbf`) or issued in the future (`iat`).
    */
   async verify(token: string): Promise<Claims | null> {
@@ -53,7 +56,7 @@ export class TokenIssuer {
       );
       // jose checks iat only together with maxTokenAge; API Gateway refuses one in the future.
       if (payload.iat !== undefined && payload.iat > Date.now() / 1000 + CLOCK_TOLERANCE_SECONDS) return null;
-      if (!hasLocalAudience(payload.aud ?? payload.client_id)) return null;
+      if (!hasAudience(payload.aud ?? payload.client_id, this.audiences)) return null;
       return payload as Claims;
     } catch {
       return null;
@@ -65,9 +68,9 @@ export class TokenIssuer {
  * Cognito access tokens carry `client_id` and no `aud`; API Gateway checks `aud` when present,
  * otherwise `client_id`, against the authorizer's audience list.
  */
-function hasLocalAudience(audience: unknown): boolean {
+function hasAudience(audience: unknown, accepted: readonly string[]): boolean {
   const values = Array.isArray(audience) ? audience : [audience];
-  return values.some((value) => (LOCAL_CLIENT_IDS as readonly unknown[]).includes(value));
+  return values.some((value) => (accepted as readonly unknown[]).includes(value));
 }
 
 function loadOrCreateKey(keyFile: string | undefined): KeyObject {

@@ -5,6 +5,8 @@ export interface WebOrigins {
   signIn: string;
   /** Where files are uploaded to through presigned URLs (the mail bucket). */
   storage: string;
+  /** Cognito's API, where the portal signs customers in. */
+  customerSignIn: string;
 }
 
 /**
@@ -13,8 +15,8 @@ export interface WebOrigins {
  * inbound mail cannot run even if it escaped the sandboxed frame it is shown in.
  */
 export function webSecurityHeaders(origins: WebOrigins): Record<string, string> {
-  const { api, signIn, storage } = origins;
-  const connect = [...new Set(["'self'", api, signIn, storage].filter((origin) => origin !== ''))].join(' ');
+  const { api, signIn, storage, customerSignIn } = origins;
+  const connect = [...new Set(["'self'", api, signIn, storage, customerSignIn].filter((origin) => origin !== ''))].join(' ');
   return {
     'content-security-policy': [
       "default-src 'self'",

@@ -1,6 +1,15 @@
 import * as z from 'zod';
 import { IsoDateTimeSchema } from './case.ts';
 import { ConflictError, ValidationError } from './errors.ts';
+import { LanguageSchema } from './templates.ts';
+
+/** A customer's own account in the customer portal: the customer user pool's user is named after the record's id. */
+export const CustomerAccountSchema = z.object({
+  createdAt: IsoDateTimeSchema,
+  /** The language of the portal and of mail to the customer. */
+  language: LanguageSchema,
+});
+export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;
 
 export const CustomerSchema = z.object({
   id: z.string(),
@@ -9,6 +18,7 @@ export const CustomerSchema = z.object({
   phone: z.string().nullable(),
   externalId: z.string().nullable(),
   mergedInto: z.string().nullable().describe('set once an agent merged this record into another: that one holds its cases now'),
+  account: CustomerAccountSchema.nullable().describe('the portal account, once the customer registered'),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   version: z.number().int().positive(),
@@ -51,6 +61,7 @@ export function newCustomer(input: CreateCustomerInput, id: string, now: string)
     phone: input.phone ?? null,
     externalId: input.externalId ?? null,
     mergedInto: null,
+    account: null,
     createdAt: now,
     updatedAt: now,
     version: 1,

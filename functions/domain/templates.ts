@@ -3,17 +3,18 @@ import * as z from 'zod';
 export const LanguageSchema = z.enum(['pl', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
-export const PLACEHOLDERS = ['ticket_url', 'case_number', 'case_title', 'customer_name', 'agent_name', 'reply_text', 'tenant_name'] as const;
+export const PLACEHOLDERS = ['ticket_url', 'case_number', 'case_title', 'customer_name', 'agent_name', 'reply_text', 'tenant_name', 'activation_url'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export const TemplateKindSchema = z.enum(['reply', 'note', 'notification']);
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
 // The agent's reply is what a reply or note template helps to write, so only the notification
-// that wraps a sent reply can quote it.
+// that wraps a sent reply can quote it; an activation link exists only in the activation mail.
+const ONLY_IN_NOTIFICATIONS: readonly Placeholder[] = ['reply_text', 'activation_url'];
 const ALLOWED: Record<TemplateKind, readonly Placeholder[]> = {
-  reply: PLACEHOLDERS.filter((p) => p !== 'reply_text'),
-  note: PLACEHOLDERS.filter((p) => p !== 'reply_text'),
+  reply: PLACEHOLDERS.filter((p) => !ONLY_IN_NOTIFICATIONS.includes(p)),
+  note: PLACEHOLDERS.filter((p) => !ONLY_IN_NOTIFICATIONS.includes(p)),
   notification: PLACEHOLDERS,
 };
 
@@ -24,7 +25,7 @@ const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const placeholderNames = (template: string): string[] => [...template.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? '');
 
 /** What a tenant's own notification template can stand in for; {@link defaultTemplate} has a built-in one for each. */
-export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement']);
+export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement', 'activation']);
 export type DefaultTemplatePurpose = z.infer<typeof TemplatePurposeSchema>;
 
 const TemplateFieldsSchema = z.strictObject({
@@ -188,6 +189,54 @@ const DEFAULTS: Record<DefaultTemplatePurpose, Record<Language, Template>> = {
         'We will reply as soon as we can. To add to your case, reply to this e-mail and keep the case number in the subject.',
         '',
         'Your case: {{ticket_url}}',
+        '',
+        '{{tenant_name}}',
+        '',
+        'This message was sent automatically.',
+      ].join('\n'),
+    },
+  },
+  activation: {
+    pl: {
+      id: 'default-activation-pl',
+      kind: 'notification',
+      language: 'pl',
+      name: 'Aktywacja zgłoszenia',
+      subject: 'Aktywuj zgłoszenie: {{case_title}}',
+      body: [
+        'Dzień dobry {{customer_name}},',
+        '',
+        'otrzymaliśmy zgłoszenie „{{case_title}}” wysłane przez formularz na naszej stronie.',
+        'Aby przekazać je konsultantom, kliknij AKTYWUJ:',
+        '',
+        'AKTYWUJ: {{activation_url}}',
+        '',
+        'Link jest jednorazowy. Jeśli nie masz jeszcze konta, ustawisz hasło i zaakceptujesz regulamin;',
+        'w panelu klienta zobaczysz potem wszystkie swoje zgłoszenia.',
+        'Jeśli to nie Ty wysłałeś zgłoszenie, zignoruj tę wiadomość: nieaktywowane zgłoszenie zostanie usunięte.',
+        '',
+        '{{tenant_name}}',
+        '',
+        'Ta wiadomość została wysłana automatycznie.',
+      ].join('\n'),
+    },
+    en: {
+      id: 'default-activation-en',
+      kind: 'notification',
+      language: 'en',
+      name: 'Activate your case',
+      subject: 'Activate your case: {{case_title}}',
+      body: [
+        'Hello {{customer_name}},',
+        '',
+        'we received "{{case_title}}", sent through the form on our website.',
+        'To pass it on to our team, click ACTIVATE:',
+        '',
+        'ACTIVATE: {{activation_url}}',
+        '',
+        "The link works once. If you have no account yet, you will set a password and accept the terms;",
+        'your customer panel then shows all your cases.',
+        'If you did not send this, ignore this message: a case nobody activates is deleted.',
         '',
         '{{tenant_name}}',
         '',

@@ -1,6 +1,21 @@
 import * as z from 'zod';
 import { IsoDurationSchema } from './duration.ts';
 
+/** The form and widget on the tenant's own site (see docs/customers.md). */
+export const IntakeSettingsSchema = z.strictObject({
+  /** Origins of the pages that embed the form or widget, e.g. `https://www.acme.example`: the API lets their browsers in. */
+  allowedOrigins: z.array(z.url().refine((url) => new URL(url).origin === url, 'an origin: scheme, host and port only')).max(20).default([]),
+  /** The mailbox whose inbox form cases land in and which sends activation mail; the first mailbox when not given. */
+  mailbox: z.email().optional(),
+  /** How long an activation link works; a fresh one can be asked for until the submission expires. */
+  activationLinkHours: z.number().int().min(1).max(168).default(48),
+  /** A submission nobody activated is dropped after this many days. */
+  unactivatedCaseDays: z.number().int().min(1).max(90).default(7),
+  /** The terms a customer accepts on registration. */
+  termsUrl: z.url().optional(),
+});
+export type IntakeSettings = z.infer<typeof IntakeSettingsSchema>;
+
 export const SYSTEM_STATUSES = ['draft', 'new', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'] as const;
 
 export const CustomStatusSchema = z.object({
@@ -36,6 +51,7 @@ export const TenantSettingsSchema = z
     acknowledgeNewMail: z.boolean().default(true),
     /** Where customers see their cases; `{{ticket_url}}` links there. */
     portalUrl: z.url().optional(),
+    intake: IntakeSettingsSchema.prefault({}),
   })
   .superRefine((settings, ctx) => {
     const seen = new Set<string>();

@@ -1,6 +1,6 @@
+import { customerForAddress } from '../customers/customer-for-address.ts';
 import { type Acknowledgement, acknowledge } from '../domain/acknowledgement.ts';
 import type { Case, Contact } from '../domain/case.ts';
-import { newCustomer } from '../domain/customer.ts';
 import { ConflictError, InvalidTransitionError } from '../domain/errors.ts';
 import { continueFromMail, MAX_MAIL_TEXT, type MailMessage, mailActor, openCaseFromMail, receiveMail, rejectMail } from '../domain/inbound-mail.ts';
 import { automaticReason } from '../domain/loop-safety.ts';
@@ -65,7 +65,7 @@ export async function ingestMail(rawKey: string, deps: IngestDeps): Promise<Inge
   const rejection = target.known ? (message.receipt.spamVerdict === 'FAIL' ? 'rejected_spam' : null) : 'unknown_address';
   const sender = senderOf(message);
   // Spam and mail to nobody are kept as cases, but their senders do not become customers.
-  const customerId = rejection || !sender ? null : await customerFor(sender, deps.customers, deps.newId, deps.clock);
+  const customerId = rejection || !sender ? null : await customerForAddress(sender, deps.customers, deps.newId, deps.clock);
   const mailMessage = toMailMessage(message, { rawKey, mailbox: target.mailbox, sender, customerId, parts, problems: target.problems, mailDomain: deps.mail.domain });
   const ctx = { actor: mailActor(mailMessage), now: deps.clock(), settings: deps.settings };
 
@@ -188,22 +188,6 @@ function senderOf(message: InboundMessage): Contact | null {
   const from = message.replyTo ?? message.from;
   if (!from || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(from.address)) return null;
   return { email: from.address.toLowerCase(), ...(from.name ? { name: from.name.slice(0, 200) } : {}) };
-}
-
-/** The customer with the sender's address, created when there is none (two racing copies both end on the one that won). */
-async function customerFor(sender: Contact, customers: CustomerStore, newId: () => string, clock: () => string): Promise<string> {
-  const known = await customers.match({ email: sender.email });
-  if (known) return known;
-  const id = newId();
-  try {
-    await customers.create(newCustomer({ email: sender.email, ...(sender.name ? { name: sender.name } : {}) }, id, clock()));
-    return id;
-  } catch (error) {
-    if (!(error instanceof ConflictError && error.code === 'customer_exists')) throw error;
-    const winner = await customers.match({ email: sender.email });
-    if (!winner) throw error;
-    return winner;
-  }
 }
 
 interface Details {

@@ -43,6 +43,8 @@ const EnvSchema = z.object({
   SES_CONFIGURATION_SET: z.string().min(1).optional(),
   /** Only the functions with the agent directory read it: the user pool whose `agents` group it lists. */
   USER_POOL_ID: z.string().min(1).optional(),
+  /** Only the functions that manage customer accounts read it: the customer user pool. */
+  CUSTOMER_POOL_ID: z.string().min(1).optional(),
   /**
    * The key public case links are derived with: the value itself locally, a Secrets Manager secret in
    * the cloud (read once per cold start). Only the functions that hand out or check links have either.
@@ -64,6 +66,7 @@ export interface Config {
   mailBucket: string | undefined;
   sesConfigurationSet: string | undefined;
   userPoolId: string | undefined;
+  customerPoolId: string | undefined;
   caseLinkSecret: string | undefined;
   caseLinkSecretArn: string | undefined;
   portalUrl: string | undefined;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailBucket: parsed.data.MAIL_BUCKET,
     sesConfigurationSet: parsed.data.SES_CONFIGURATION_SET,
     userPoolId: parsed.data.USER_POOL_ID,
+    customerPoolId: parsed.data.CUSTOMER_POOL_ID,
     caseLinkSecret: parsed.data.CASE_LINK_SECRET,
     caseLinkSecretArn: parsed.data.CASE_LINK_SECRET_ARN,
     portalUrl: parsed.data.PORTAL_URL,

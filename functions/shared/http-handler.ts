@@ -42,19 +42,22 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-export interface RouteHandler<R extends Route = Route> {
+export interface RouteHandler<R extends Route = Route, D extends Deps = Deps> {
   route: R;
-  run: (request: Request<R>, deps: Deps) => Promise<HttpResult>;
+  run: (request: Request<R>, deps: D) => Promise<HttpResult>;
 }
 
 /** Any route's handler, as a group holds them; the request is validated against `route` first. */
-export interface AnyRouteHandler {
+export interface AnyRouteHandler<D extends Deps = Deps> {
   route: Route;
-  run: (request: never, deps: Deps) => Promise<HttpResult>;
+  run: (request: never, deps: D) => Promise<HttpResult>;
 }
 
-/** Binds an implementation to its route; the route's schemas type the request it gets. */
-export const defineHandler = <R extends Route>(route: R, run: RouteHandler<R>['run']): RouteHandler<R> => ({ route, run });
+/**
+ * Binds an implementation to its route; the route's schemas type the request it gets. A handler
+ * that needs more than the common deps names them as `D`, and only a group giving them can hold it.
+ */
+export const defineHandler = <R extends Route, D extends Deps = Deps>(route: R, run: RouteHandler<R, D>['run']): RouteHandler<R, D> => ({ route, run });
 
 /**
  * The Lambda handler of one route group: dispatches on the API Gateway route key, then
@@ -62,7 +65,7 @@ export const defineHandler = <R extends Route>(route: R, run: RouteHandler<R>['r
  * per request and is expected to cache; a group that needs no AWS client passes `noDeps`, so its
  * bundle carries no SDK.
  */
-export function groupHandler(handlers: AnyRouteHandler[], deps: () => Deps) {
+export function groupHandler<D extends Deps>(handlers: AnyRouteHandler<D>[], deps: () => D) {
   const byKey = new Map(handlers.map((h) => [routeKey(h.route), h]));
   const dispatch = async (event: HttpEvent, _context: Context): Promise<APIGatewayProxyResultV2> => {
     const handler = byKey.get(event.routeKey);

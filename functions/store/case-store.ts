@@ -211,15 +211,20 @@ export class CaseStore {
   /** Stores a new case under the next case number (see `withNextNumber`). */
   async createCase(
     build: (number: number) => Outcome,
-    options: Omit<SaveOptions, 'idempotency'> & { idempotency?: (outcome: Outcome) => IdempotencyRecord | undefined } = {},
+    options: Omit<SaveOptions, 'idempotency' | 'alongside'> & {
+      idempotency?: (outcome: Outcome) => IdempotencyRecord | undefined;
+      /** Fixed, or made from the new case when they name it (its number is known only here). */
+      alongside?: GuardedWrite[] | ((outcome: Outcome) => GuardedWrite[]);
+    } = {},
   ): Promise<Outcome> {
     return this.withNextNumber((number) => {
       const outcome = build(number);
       const idempotency = options.idempotency?.(outcome);
+      const alongside = typeof options.alongside === 'function' ? options.alongside(outcome) : options.alongside;
       const saveOptions: SaveOptions = {
         ...(options.requires ? { requires: options.requires } : {}),
         ...(idempotency ? { idempotency } : {}),
-        ...(options.alongside ? { alongside: options.alongside } : {}),
+        ...(alongside ? { alongside } : {}),
       };
       return { result: outcome, writes: this.outcomeWrites(outcome, null, saveOptions) };
     });

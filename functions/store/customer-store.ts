@@ -123,8 +123,8 @@ export class CustomerStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(customerId) }));
     if (!Item) throw new NotFoundError(`customer ${customerId} not found`);
     const stored = stripKeys<Customer>(Item);
-    // Records written before merging existed have no mergedInto.
-    return { ...stored, mergedInto: stored.mergedInto ?? null };
+    // Records written before merging and accounts existed have neither field.
+    return { ...stored, mergedInto: stored.mergedInto ?? null, account: stored.account ?? null };
   }
 
   /** @throws NotFoundError */

@@ -19,6 +19,10 @@ export const keys = {
   mailReceipt: (mailbox: string, messageKey: string) => ({ pk: `MAIL#${mailbox}#${messageKey}`, sk: 'RECEIPT' }),
   /** The automatic mails sent to one address in the last day, which loop safety caps. */
   autoReplies: (email: string) => ({ pk: `AUTOREPLY#${email}`, sk: 'AUTOREPLY' }),
+  /** A form submission's activation link, keyed by the SHA-256 of its token (the token itself is never stored). */
+  activation: (tokenHash: string) => ({ pk: `ACTIVATION#${tokenHash}`, sk: 'ACTIVATION' }),
+  /** Form submissions from one address in one hour, which the intake limit caps. */
+  intakeRate: (email: string, hour: string) => ({ pk: `INTAKE_RATE#${email}#${hour}`, sk: 'RATE' }),
   recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),
   preferences: (agentId: string) => ({ pk: `AGENT#${agentId}`, sk: 'PREFERENCES' }),
   /** All of a tenant's templates share one partition, so one Query lists them; only admins write them. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { WEB_APPS, type WebApp } from '../../web/apps.ts';
-import type { AppConfig, RuntimeConfig } from '../../web/shared/runtime-config.ts';
+import type { PortalConfig, RuntimeConfig } from '../../web/shared/runtime-config.ts';
 import { webSecurityHeaders } from '../../web/security-headers.ts';
 
 /** Where `npm run build:web` puts an app (web/vite.config.ts). */
@@ -19,21 +19,27 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** What the apps reach besides this server: the object store files are uploaded to, and the customer pool. */
+export interface LocalSite {
+  storageOrigin: string;
+  customerPool: PortalConfig['customerPool'];
+}
+
 /** Each app's `config.json` for this server: the API is on the same origin; agents sign in on the local page. */
-const CONFIGS: Record<WebApp, AppConfig | RuntimeConfig> = {
+const configs = (site: LocalSite): Record<WebApp, RuntimeConfig | PortalConfig> => ({
   console: {
     apiUrl: '',
     auth: { authorizeUrl: '/local-auth/authorize', tokenUrl: '/local-auth/token', clientId: 'local-web', scope: 'openid' },
   },
-  portal: { apiUrl: '' },
-};
+  portal: { apiUrl: '', customerPool: site.customerPool },
+});
 
 /**
  * Serves the built web apps under /<app>/ as CloudFront serves them: files from the build, the
  * index page for every other path (each app routes in the browser), its `config.json` for this
  * server, and the same security headers.
  */
-export function serveWebApps(response: ServerResponse, url: URL, storageOrigin: string): boolean {
+export function serveWebApps(response: ServerResponse, url: URL, site: LocalSite): boolean {
   const app = WEB_APPS.find((name) => url.pathname === `/${name}` || url.pathname.startsWith(`/${name}/`));
   if (!app) return false;
   if (url.pathname === `/${app}`) {
@@ -42,7 +48,7 @@ export function serveWebApps(response: ServerResponse, url: URL, storageOrigin: 
     return true;
   }
   const dir = appDir(app);
-  const headers = webSecurityHeaders({ api: '', signIn: '', storage: storageOrigin });
+  const headers = webSecurityHeaders({ api: '', signIn: '', storage: site.storageOrigin, customerSignIn: new URL(site.customerPool.endpoint).origin });
   const index = join(dir, 'index.html');
   if (!existsSync(index)) {
     response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
@@ -52,7 +58,7 @@ export function serveWebApps(response: ServerResponse, url: URL, storageOrigin: 
   const relative = url.pathname.slice(`/${app}/`.length);
   if (relative === 'config.json') {
     response.writeHead(200, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' });
-    response.end(JSON.stringify(CONFIGS[app]));
+    response.end(JSON.stringify(configs(site)[app]));
     return true;
   }
   const file = normalize(join(dir, relative));

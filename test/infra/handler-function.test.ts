@@ -56,9 +56,10 @@ describe('HandlerFunction', () => {
 
     for (const { Properties } of functions) {
       // The timer and mail functions' own variables are checked in case-timers.test.ts and mail-*.test.ts,
-      // the agent directory's (USER_POOL_ID) and the link secret's (CASE_LINK_SECRET_ARN) in http-api.test.ts.
+      // the agent directory's (USER_POOL_ID), the customer pool's (CUSTOMER_POOL_ID) and the link secret's
+      // (CASE_LINK_SECRET_ARN) in http-api.test.ts.
       const own = [
-        'STATE_MACHINE_ARN', 'TIMER_RECONCILE_MARGIN_SECONDS', 'MAIL_CONFIG', 'MAIL_BUCKET', 'SES_CONFIGURATION_SET', 'USER_POOL_ID', 'CASE_LINK_SECRET_ARN',
+        'STATE_MACHINE_ARN', 'TIMER_RECONCILE_MARGIN_SECONDS', 'MAIL_CONFIG', 'MAIL_BUCKET', 'SES_CONFIGURATION_SET', 'USER_POOL_ID', 'CUSTOMER_POOL_ID', 'CASE_LINK_SECRET_ARN',
       ];
       const names = Object.keys(Properties.Environment.Variables).filter((name) => !own.includes(name));
       expect(names.sort()).toEqual([

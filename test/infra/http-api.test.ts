@@ -122,7 +122,29 @@ describe('HelpdeskApi', () => {
     const actions = actionsOf(group);
 
     expect(environmentOf(group)).not.toHaveProperty('USER_POOL_ID');
-    expect(actions.filter((action) => action.startsWith('cognito-idp:'))).toEqual([]);
+    expect(actions).not.toContain('cognito-idp:ListUsersInGroup');
+  });
+
+  it.each(groups.filter((group) => ROUTE_GROUPS[group].customerAccounts))(
+    "gives the %s function the customer pool's id and lets it create, set the password of and delete that pool's users, nothing else",
+    (group) => {
+      const pool = logicalId(stack.customerIdentity.userPool.node.defaultChild);
+
+      const cognito = statementsOf(group).filter((statement) => JSON.stringify(statement.Action).includes('cognito-idp:'));
+
+      expect(environmentOf(group).CUSTOMER_POOL_ID).toEqual({ Ref: pool });
+      expect(cognito).toEqual([
+        expect.objectContaining({
+          Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword'],
+          Resource: { 'Fn::GetAtt': [pool, 'Arn'] },
+        }),
+      ]);
+    },
+  );
+
+  it.each(groups.filter((group) => !ROUTE_GROUPS[group].customerAccounts))('gives the %s function no customer accounts', (group) => {
+    expect(environmentOf(group)).not.toHaveProperty('CUSTOMER_POOL_ID');
+    expect(actionsOf(group).filter((action) => action.startsWith('cognito-idp:Admin'))).toEqual([]);
   });
 
   it('logs every request on the default stage and throttles it', () => {
@@ -165,7 +187,15 @@ describe('HelpdeskApi', () => {
     const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
     const throttled = routeList.filter((route) => 'throttle' in route);
 
-    expect(throttled.map((route) => routeKey(route))).toEqual(['GET /public/case', 'GET /public/case/entries/{seq}/files/{index}', 'POST /public/case/comments']);
+    expect(throttled.map((route) => routeKey(route))).toEqual([
+      'GET /public/case',
+      'GET /public/case/entries/{seq}/files/{index}',
+      'POST /public/case/comments',
+      'POST /public/intake',
+      'GET /public/activation',
+      'POST /public/activation',
+      'POST /public/activation/resend',
+    ]);
     expect(stage?.Properties.RouteSettings).toEqual(
       Object.fromEntries(throttled.map((route) => [routeKey(route), { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }])),
     );

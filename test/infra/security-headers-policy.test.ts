@@ -6,7 +6,7 @@ import { webSecurityHeaders } from '../../web/security-headers.ts';
 
 describe('securityHeadersPolicy', () => {
   it('carries every header webSecurityHeaders() gives, as CloudFront security headers', () => {
-    const headers = webSecurityHeaders({ api: 'https://api.example', signIn: 'https://auth.example', storage: 'https://files.example' });
+    const headers = webSecurityHeaders({ api: 'https://api.example', signIn: 'https://auth.example', storage: 'https://files.example', customerSignIn: 'https://cognito.example' });
 
     const policy = securityHeadersPolicy(headers);
 

@@ -10,6 +10,7 @@ declare module 'vitest' {
     smtpPort: number;
     mailboxes: string[];
     outboxUrl: string;
+    customerPool: { cognitoUrl: string; clientId: string };
   }
 }
 
@@ -23,5 +24,6 @@ export default async function setup(project: TestProject) {
   project.provide('smtpPort', helpdesk.mail.smtpPort);
   project.provide('mailboxes', helpdesk.mail.mailboxes);
   project.provide('outboxUrl', helpdesk.outbox.url);
+  project.provide('customerPool', { cognitoUrl: helpdesk.customerPool.cognitoUrl, clientId: helpdesk.customerPool.clientId });
   return async () => helpdesk.stop();
 }

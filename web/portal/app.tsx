@@ -3,12 +3,14 @@ import { createApi } from '../shared/api-client.ts';
 import { I18n, type Language, preferredLanguage, rememberLanguage, translator } from '../shared/i18n.ts';
 import { LanguageSelect } from '../shared/language-select.tsx';
 import type { AppConfig } from '../shared/runtime-config.ts';
+import { ActivatePage } from './activate-page.tsx';
 import { CaseLinkPage } from './case-link-page.tsx';
 import { MESSAGES } from './messages.ts';
 
 /**
- * The customer's side. Today: a case opened through its public link (`/portal/link#<token>`), which
- * every notification carries; any other address explains where the link is.
+ * The customer's side: a case opened through its public link (`/portal/link#<token>`), which every
+ * notification carries, and a form case's activation (`/portal/activate#<token>`); any other
+ * address explains where the link is.
  */
 export function Portal({ config }: { config: AppConfig }) {
   const [language, setLanguage] = useState<Language>(preferredLanguage);
@@ -21,7 +23,7 @@ export function Portal({ config }: { config: AppConfig }) {
     rememberLanguage(language);
   }, [language]);
 
-  const onLinkPage = location.pathname.replace(/\/$/, '').endsWith('/link');
+  const page = location.pathname.replace(/\/$/, '').split('/').at(-1);
   return (
     <I18n.Provider value={i18n}>
       <header class="top">
@@ -32,8 +34,10 @@ export function Portal({ config }: { config: AppConfig }) {
         </label>
       </header>
       <main id="content">
-        {onLinkPage ? (
+        {page === 'link' ? (
           <CaseLinkPage api={api} />
+        ) : page === 'activate' ? (
+          <ActivatePage api={api} />
         ) : (
           <section>
             <h1>{i18n.t('portal.title')}</h1>

@@ -4,6 +4,7 @@ import type { QueueName } from '../../functions/domain/queues.ts';
 import type { UpdateCustomerInputSchema } from '../../functions/domain/customer.ts';
 import type { PreferencesInputSchema, PreferencesResponseSchema } from '../../functions/domain/preferences.ts';
 import type { PublicCaseResponseSchema, PublicLinkResponseSchema } from '../../functions/domain/public-case.ts';
+import type { ActivatedResponseSchema, ActivationStateResponseSchema } from '../../functions/domain/intake-api.ts';
 import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
   AgentListResponseSchema,
@@ -55,5 +56,7 @@ export type Preferences = NonNullable<z.infer<typeof PreferencesResponseSchema>[
 export type AttachmentUpload = z.infer<typeof AttachmentUploadResponseSchema>;
 export type PublicCaseResponse = z.infer<typeof PublicCaseResponseSchema>;
 export type PublicCase = PublicCaseResponse['case'];
+export type ActivationState = z.infer<typeof ActivationStateResponseSchema>;
+export type ActivatedResponse = z.infer<typeof ActivatedResponseSchema>;
 export type PublicLinkResponse = z.infer<typeof PublicLinkResponseSchema>;
 export type UpdateCustomerBody = z.input<typeof UpdateCustomerInputSchema>;

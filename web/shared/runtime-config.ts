@@ -7,6 +7,15 @@ export interface AppConfig {
   apiUrl: string;
 }
 
+/** The portal's: it signs customers in with Cognito's API (the local pool's stand-in locally). */
+export interface PortalConfig extends AppConfig {
+  customerPool: {
+    /** Cognito Identity Provider's endpoint, e.g. `https://cognito-idp.eu-central-1.amazonaws.com/`. */
+    endpoint: string;
+    clientId: string;
+  };
+}
+
 /** The console's: it signs agents in. */
 export interface RuntimeConfig extends AppConfig {
   /** The OAuth 2 authorization-code flow with PKCE: Cognito's hosted UI, or the local stand-in. */

@@ -1,0 +1,10 @@
+import { activateSubmission } from '../intake/activate-submission.ts';
+import { getActivation } from '../intake/get-activation.ts';
+import { resendActivation } from '../intake/resend-activation.ts';
+import { submitIntake } from '../intake/submit-intake.ts';
+import { defaultDeps } from '../shared/deps.ts';
+import { groupHandler } from '../shared/http-handler.ts';
+import { withIntake } from '../shared/intake-deps.ts';
+
+export const routeHandlers = [submitIntake, getActivation, activateSubmission, resendActivation];
+export const handler = groupHandler(routeHandlers, withIntake(defaultDeps));

@@ -1,0 +1,40 @@
+import { NotFoundError } from '../domain/errors.ts';
+import { type Activation, newActivation, type Submission } from '../domain/intake.ts';
+import { renderTemplate } from '../domain/templates.ts';
+import { mailTemplate } from '../mail/mail-template.ts';
+import { activationKeyOf, isTokenOf, newActivationToken } from '../shared/activation-tokens.ts';
+import type { IntakeDeps } from '../shared/intake-deps.ts';
+import type { StoredActivation } from '../store/intake-store.ts';
+
+/** One answer for every token that opens nothing, so a guesser learns nothing from it. */
+const noSuchLink = () => new NotFoundError('this activation link is not valid: use the newest link we e-mailed you');
+
+/** The activation a link's token opens, and the key it is stored under. */
+export async function activationFor(token: string, deps: IntakeDeps): Promise<{ activation: StoredActivation; key: string }> {
+  const key = activationKeyOf(token);
+  if (!key) throw noSuchLink();
+  const activation = await deps.intake.store.get(key);
+  if (!activation || !isTokenOf(token, activation.tokenHash)) throw noSuchLink();
+  return { activation, key };
+}
+
+/**
+ * Makes a link for the submission and mails it; with `replacing`, the old link stops working. The
+ * link is stored before it is mailed: a mail that fails leaves an unused link that expires, never a
+ * mailed link that opens nothing.
+ */
+export async function mailActivationLink(submission: Submission, deps: IntakeDeps, replacing?: string): Promise<Activation> {
+  const { token, hash } = newActivationToken();
+  const activation = newActivation(submission, deps.clock(), deps.settings.intake.activationLinkHours);
+  if (replacing) await deps.intake.store.replace(replacing, activation, hash);
+  else await deps.intake.store.create(activation, hash);
+  const template = await mailTemplate(deps.templates, 'activation', submission.language);
+  const values = {
+    case_title: submission.subject,
+    customer_name: submission.name,
+    tenant_name: deps.settings.name,
+    activation_url: `${deps.intake.portalUrl.replace(/\/$/, '')}/activate#${token}`,
+  };
+  await deps.intake.mailer.send({ to: submission.email, subject: renderTemplate(template.subject ?? '', values), text: renderTemplate(template.body, values) });
+  return activation;
+}

@@ -1,0 +1,46 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { Mailbox } from '../domain/mail-config.ts';
+import { mailboxFor } from '../domain/mail-config.ts';
+import { type AutomaticMailer, MailboxMailer } from '../mail/outbound/automatic-mailer.ts';
+import { SesSender } from '../mail/outbound/ses-sender.ts';
+import { createDocumentClient } from '../store/client.ts';
+import { IntakeStore } from '../store/intake-store.ts';
+import { CognitoCustomerAccounts } from './cognito-customer-accounts.ts';
+import { loadConfig } from './config.ts';
+import type { CustomerAccounts } from './customer-accounts.ts';
+import type { Deps } from './deps.ts';
+
+/** What the form intake and activation need beyond the common deps. */
+export interface IntakePorts {
+  store: IntakeStore;
+  accounts: CustomerAccounts;
+  mailer: AutomaticMailer;
+  /** Form cases land in its inbox; activation mail comes from it. */
+  mailbox: Mailbox;
+  /** The customer portal's address, where activation links lead. */
+  portalUrl: string;
+}
+
+export type IntakeDeps = Deps & { intake: IntakePorts };
+
+/** The deps `base` gives with the intake's ports, built once per cold start. */
+export function withIntake(base: () => Deps): () => IntakeDeps {
+  let cached: IntakeDeps | undefined;
+  return () => (cached ??= { ...base(), intake: intakePorts(base()) });
+}
+
+function intakePorts(base: Deps): IntakePorts {
+  const config = loadConfig();
+  if (!config.mail || !config.customerPoolId || !config.portalUrl) {
+    throw new Error('invalid function environment: MAIL_CONFIG, CUSTOMER_POOL_ID and PORTAL_URL are required for intake');
+  }
+  const wanted = base.settings.intake.mailbox;
+  const mailbox = (wanted ? mailboxFor(config.mail, wanted) : null) ?? config.mail.mailboxes[0]!;
+  return {
+    store: new IntakeStore(createDocumentClient(), config.tableName),
+    accounts: new CognitoCustomerAccounts(new CognitoIdentityProviderClient({}), config.customerPoolId),
+    mailer: new MailboxMailer(new SesSender(undefined, config.sesConfigurationSet), mailbox, config.mail.domain, base.newId, base.clock),
+    mailbox,
+    portalUrl: base.settings.portalUrl ?? config.portalUrl,
+  };
+}
