@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useI18n } from '../shared/i18n.ts';
 
 type Issues = { path: string; message: string }[];
-const FIELDS = ['password', 'passwordAgain', 'acceptTerms'] as const;
+type Field = 'password' | 'passwordAgain' | 'acceptTerms';
 
 /** Password twice and the terms, as "5 ways" registers; the API's field issues are shown at their fields. */
 export function RegistrationForm(props: { email: string; termsUrl: string | null; onSubmit: (body: object) => Promise<Issues> }) {
@@ -12,14 +12,14 @@ export function RegistrationForm(props: { email: string; termsUrl: string | null
   const [acceptTerms, setAcceptTerms] = useState(false);
   const [issues, setIssues] = useState<Issues>([]);
   const [busy, setBusy] = useState(false);
-  const issueOf = (field: (typeof FIELDS)[number]) =>
+  const issueOf = (field: Field) =>
     issues
       .filter((issue) => issue.path === `body.${field}`)
       .map((issue) => issue.message)
       .join('; ');
 
-  const described = (field: (typeof FIELDS)[number]) => (issueOf(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-issue` } : {});
-  const issue = (field: (typeof FIELDS)[number]) =>
+  const described = (field: Field) => (issueOf(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-issue` } : {});
+  const issue = (field: Field) =>
     issueOf(field) && (
       <p id={`${field}-issue`} class="field-issue">
         {issueOf(field)}
