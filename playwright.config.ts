@@ -12,6 +12,8 @@ if (!existsSync(chromium)) {
 
 export const E2E_PORT = 4173;
 export const E2E_SMTP_PORT = 2626;
+/** The local SES endpoint, whose /outbox lists the mail the helpdesk sent (activation links). */
+export const E2E_SES_PORT = 2727;
 
 /** One worker: the local helpdesk and the browser share a 2-core machine. */
 export default defineConfig({
@@ -29,7 +31,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: `npx tsx local/main.ts --in-memory --port ${E2E_PORT} --smtp-port ${E2E_SMTP_PORT}`,
+    command: `npx tsx local/main.ts --in-memory --port ${E2E_PORT} --smtp-port ${E2E_SMTP_PORT} --ses-port ${E2E_SES_PORT}`,
     url: `http://127.0.0.1:${E2E_PORT}/health`,
     timeout: 120_000,
     reuseExistingServer: false,

@@ -3,7 +3,10 @@ import { type Route, routeKey } from '../functions/routes.ts';
 import type { HttpEvent } from '../functions/shared/http-handler.ts';
 import { LOCAL_ACCOUNTS } from '../local/token-issuer.ts';
 
-export type Caller = 'agent' | 'admin' | 'robot' | 'public';
+export type Caller = 'agent' | 'admin' | 'robot' | 'customer' | 'public';
+
+/** The customer record the bench's signed-in customer acts as (the customer pool names each account after its record). */
+export const BENCH_CUSTOMER_ID = '0b3c9a1e-5f2d-4c7a-9e1b-6d8f2a4c0e11';
 
 /** What a client puts in a request; the event builder turns it into what API Gateway delivers. */
 export interface ApiRequest {
@@ -22,6 +25,7 @@ const CLAIMS: Record<Exclude<Caller, 'public'>, Record<string, string>> = {
   agent: { sub: LOCAL_ACCOUNTS.agent.sub, name: LOCAL_ACCOUNTS.agent.name, 'cognito:groups': '[agents]', token_use: 'access' },
   admin: { sub: LOCAL_ACCOUNTS.admin.sub, name: LOCAL_ACCOUNTS.admin.name, 'cognito:groups': '[agents admins]', token_use: 'access' },
   robot: { sub: LOCAL_ACCOUNTS.robot.sub, scope: LOCAL_ACCOUNTS.robot.scope, client_id: LOCAL_ACCOUNTS.robot.client_id, token_use: 'access' },
+  customer: { sub: 'bench-customer-sub', username: BENCH_CUSTOMER_ID, client_id: 'local-portal', token_use: 'access' },
 };
 
 export const callerId = (caller: Exclude<Caller, 'public'>): string => CLAIMS[caller].sub!;

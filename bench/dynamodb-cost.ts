@@ -20,7 +20,7 @@ import { LOCAL_CUSTOMER_POOL_ID } from '../local/identity/customer-pool.ts';
 import { LOCAL_USER_POOL, startLocalCognito } from '../local/identity/local-cognito.ts';
 import { lambdaContext } from '../local/lambda-context.ts';
 import { tenantSettings } from '../local/tenant.ts';
-import { apiEvent } from './api-event.ts';
+import { apiEvent, BENCH_CUSTOMER_ID } from './api-event.ts';
 import { CapacityRecorder, type RequestRecord } from './capacity-recorder.ts';
 import { functionEntries } from './entries.ts';
 import { BENCH_LINKS, type Operation, OPERATIONS, type PrepareContext, uncoveredRoutes } from './operations.ts';
@@ -107,7 +107,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
     };
     // Set-up traffic goes through its own client, so the recorder sees only the timed calls.
     const seeder = new Seeder(createDocumentClient(setupClient), TABLE_NAME, settings);
-    const context: PrepareContext = { seeder, customer: await seeder.customer() };
+    const context: PrepareContext = { seeder, customer: await seeder.customer(), portalCustomer: await seeder.customer(BENCH_CUSTOMER_ID) };
 
     const harness: Harness = { handlers: await loadHandlers(deps), recorder, context, failures: [] };
     // A first pass over every operation warms the JIT of both Node and DynamoDB Local's JVM for

@@ -19,6 +19,8 @@ export interface PrepareContext {
   seeder: Seeder;
   /** One customer record shared by the customer operations. */
   customer: Customer;
+  /** The record the signed-in customer of the portal operations is (BENCH_CUSTOMER_ID). */
+  portalCustomer: Customer;
 }
 
 /** One row of the DynamoDB cost table: a route, called with valid preconditions many times. */
@@ -211,6 +213,58 @@ export const OPERATIONS: Operation[] = [
     // GetItem + TransactWriteItems to record it, then the case's public side read back: GetItem + Query.
     prepare: async ({ seeder }, count) =>
       (await seeder.cases('in-progress', count)).map((c) => ({ headers: { 'x-case-link': BENCH_LINKS.token(c) }, body: { text: 'Dziękuję, czekam.' } })),
+  },
+  {
+    name: 'listMyCases',
+    routeId: 'listMyCases',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, then one Query of their cases and COUNT Queries until a closed one is found (none here: all pages).
+    prepare: async ({ seeder, portalCustomer }, count) => {
+      await seeder.cases('in-progress', LISTED, { customerId: portalCustomer.id });
+      return times(count, () => ({}));
+    },
+  },
+  {
+    name: 'getMyCase',
+    routeId: 'getMyCase',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, the case, then its public side (one Query).
+    prepare: async ({ seeder, portalCustomer }, count) =>
+      (await seeder.cases('in-progress', count, { customerId: portalCustomer.id })).map((c) => ({ pathParameters: { caseId: c.id } })),
+  },
+  {
+    name: 'getMyFile',
+    routeId: 'getMyFile',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, the case, the entry; the link is signed without a request to S3.
+    prepare: async ({ seeder, portalCustomer }, count) => {
+      const [c] = await seeder.mailCase({ customerId: portalCustomer.id });
+      return times(count, () => ({ pathParameters: { caseId: c!.id, seq: '1', index: '0' } }));
+    },
+  },
+  {
+    name: 'commentOnMyCase',
+    routeId: 'commentOnMyCase',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, the case, the transaction, then the public side read back (one Query).
+    prepare: async ({ seeder, portalCustomer }, count) =>
+      (await seeder.cases('in-progress', count, { customerId: portalCustomer.id })).map((c) => ({
+        pathParameters: { caseId: c.id },
+        body: { text: 'Dziękuję, sprawdzę.' },
+      })),
+  },
+  {
+    name: 'cancelMyCase',
+    routeId: 'cancelMyCase',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, the case, the transaction, then the public side read back (one Query).
+    prepare: async ({ seeder, portalCustomer }, count) =>
+      (await seeder.cases('in-progress', count, { customerId: portalCustomer.id })).map((c) => ({ pathParameters: { caseId: c.id } })),
   },
   {
     name: 'submitIntake',

@@ -75,8 +75,8 @@ export class Seeder {
     return outcomes.map((outcome) => outcome.case);
   }
 
-  async customer(): Promise<Customer> {
-    const customer = newCustomer({ name: 'Jan Kowalski', email: `jan-${randomUUID()}@example.com` }, randomUUID(), this.now());
+  async customer(id: string = randomUUID()): Promise<Customer> {
+    const customer = newCustomer({ name: 'Jan Kowalski', email: `jan-${randomUUID()}@example.com` }, id, this.now());
     await new CustomerStore(this.client, this.tableName).create(customer);
     return customer;
   }
@@ -90,12 +90,12 @@ export class Seeder {
   }
 
   /** A case opened by an e-mail with one attachment (its first entry), and sanitised HTML at `htmlKey` when given. */
-  async mailCase(options: { htmlKey?: string } = {}): Promise<Case[]> {
+  async mailCase(options: { htmlKey?: string; customerId?: string } = {}): Promise<Case[]> {
     const message: MailMessage = {
       text: 'The manual is attached.',
       subject: 'Manual',
       sender: { email: 'anna@example.com' },
-      customerId: null,
+      customerId: options.customerId ?? null,
       inbox: 'support',
       problems: [],
       mail: {

@@ -34,6 +34,7 @@ import {
 } from './domain/responses.ts';
 import { ActivatedResponseSchema, ActivateInputSchema, ActivationStateResponseSchema, IntakeAnswerSchema } from './domain/intake-api.ts';
 import { IntakeInputSchema } from './domain/intake.ts';
+import { PortalCaseListResponseSchema, PortalCaseResponseSchema, PortalCasesQuerySchema } from './domain/portal.ts';
 import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
 import { PublicCaseResponseSchema, PublicCommentInputSchema, PublicLinkResponseSchema } from './domain/public-case.ts';
 import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
@@ -59,6 +60,10 @@ export const ROUTE_GROUPS = {
     access: 'read-write', agentDirectory: false, caseLinks: true, customerAccounts: false,
     description: "the customer's side without an account: a case through its public link",
   },
+  portal: {
+    access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: false,
+    description: "the signed-in customer's portal: their cases, the archive, writing, cancelling",
+  },
   intake: {
     access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: true,
     description: "the form and widget on the tenant's site: submissions, activation links and registration",
@@ -73,8 +78,11 @@ export interface Route {
   path: string;
   group: RouteGroup;
   summary: string;
-  /** Roles allowed to call it; `public` needs no token. */
-  auth: 'public' | readonly Role[];
+  /**
+   * Roles allowed to call it (a staff pool token); `customer`: a customer signed in to the portal (a
+   * customer pool token, acting on their own cases only); `public` needs no token.
+   */
+  auth: 'public' | 'customer' | readonly Role[];
   params?: z.ZodObject;
   query?: z.ZodObject;
   /** Request headers the route reads, by lower-case name. */
@@ -324,6 +332,35 @@ export const routes = {
       'it starts a linked follow-up case or reopens it, as the tenant chose',
     status: 200, response: PublicCaseResponseSchema,
     created: 'The case was closed: the comment started this new case, whose link is in the answer',
+  },
+  listMyCases: {
+    method: 'GET', path: '/my/cases', group: 'portal', auth: 'customer', query: PortalCasesQuerySchema,
+    summary: "The signed-in customer's cases, newest first: open ones, or the archive (closed); says whether the archive has any",
+    status: 200, response: PortalCaseListResponseSchema,
+  },
+  getMyCase: {
+    method: 'GET', path: '/my/cases/{caseId}', group: 'portal', auth: 'customer', params: CaseParams,
+    summary: "One of the customer's cases: its status in the customer's words and the public conversation; another customer's case is a 404",
+    status: 200, response: PortalCaseResponseSchema,
+  },
+  getMyFile: {
+    method: 'GET', path: '/my/cases/{caseId}/entries/{seq}/files/{index}', group: 'portal', auth: 'customer',
+    params: CaseParams.extend({ seq: z.coerce.number().int().positive(), index: z.coerce.number().int().nonnegative() }),
+    summary: "A short-lived download link for a file the customer's case view lists (entry `seq`, its `index` in `files`)",
+    status: 200, response: AttachmentLinkResponseSchema,
+  },
+  commentOnMyCase: {
+    method: 'POST', path: '/my/cases/{caseId}/comments', group: 'portal', auth: 'customer', params: CaseParams, body: PublicCommentInputSchema,
+    summary:
+      'Write on one of the customer\'s cases: it ends a wait and reopens a resolved case; on a closed case it starts a linked ' +
+      'follow-up case or reopens it, as the tenant chose',
+    status: 200, response: PortalCaseResponseSchema,
+    created: 'The case was closed: the comment started this new case',
+  },
+  cancelMyCase: {
+    method: 'POST', path: '/my/cases/{caseId}/cancel', group: 'portal', auth: 'customer', params: CaseParams,
+    summary: 'The customer cancels their case: it closes at once, "cancelled by the customer"',
+    status: 200, response: PortalCaseResponseSchema,
   },
   submitIntake: {
     method: 'POST', path: '/public/intake', group: 'intake', auth: 'public', throttle: PUBLIC_THROTTLE, body: IntakeInputSchema,

@@ -96,11 +96,12 @@ export class HelpdeskStack extends Stack {
       queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject', 's3:GetObject']);
-      // The customer downloads the files a public view lists through links the public function signs.
-      const publicSide = this.api.functions.public;
-      publicSide.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
-      grantMailObjects(publicSide, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
-      grantMailObjects(publicSide, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
+      // The customer downloads the files a public view lists through links the public and portal functions sign.
+      for (const customerSide of [this.api.functions.public, this.api.functions.portal]) {
+        customerSide.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
+        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
+        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
+      }
       // The console PUTs an agent's file straight to its signed link, from the console's origin only.
       inbound.bucket.addCorsRule({
         allowedMethods: [HttpMethods.PUT],

@@ -150,12 +150,16 @@ export class HelpdeskApi extends Construct {
       ]),
     ) as Record<RouteGroup, HttpLambdaIntegration>;
     const authorizer = new HttpJwtAuthorizer('Jwt', props.jwtIssuer, { jwtAudience: [...props.jwtAudience] });
+    // Customers' routes take only the customer pool's tokens (and staff routes only the staff pool's).
+    const customerAuthorizer = new HttpJwtAuthorizer('CustomerJwt', props.customerIdentity.issuerUrl, {
+      jwtAudience: [props.customerIdentity.portalClientId],
+    });
     for (const [routeId, route] of routeList) {
       const httpRoute = new HttpRoute(this, routeId, {
         httpApi: this.api,
         routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: integrations[route.group],
-        authorizer: route.auth === 'public' ? new HttpNoneAuthorizer() : authorizer,
+        authorizer: route.auth === 'public' ? new HttpNoneAuthorizer() : route.auth === 'customer' ? customerAuthorizer : authorizer,
       });
       if (route.auth === 'public') {
         Validations.of(httpRoute).acknowledge({

@@ -25,17 +25,23 @@ const LINGER_MS = 2_000;
  * `GET /health` is the local runtime's own, outside the route table and without a token; so are
  * the web console (CloudFront's part in the cloud) and the sign-in page (Cognito's hosted UI).
  */
+/** Who signs the tokens the API accepts: the staff pool for staff routes, the customer pool for customer routes. */
+export interface Issuers {
+  staff: TokenIssuer;
+  customers: TokenIssuer;
+}
+
 export function createHttpServer(
   handlers: Record<RouteGroup, LambdaHandler>,
-  issuer: TokenIssuer,
+  issuers: Issuers,
   health: () => HealthReport,
   /** The local S3 endpoint, which the console uploads attachments to. */
   site: LocalSite,
 ): Server {
-  const signIn = new LocalSignIn(issuer);
+  const signIn = new LocalSignIn(issuers.staff);
   const throttle = new RouteThrottle();
   return createServer((request, response) => {
-    handle(handlers, issuer, signIn, throttle, health, site, request, response).catch((error: unknown) => {
+    handle(handlers, issuers, signIn, throttle, health, site, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -44,7 +50,7 @@ export function createHttpServer(
 
 async function handle(
   handlers: Record<RouteGroup, LambdaHandler>,
-  issuer: TokenIssuer,
+  issuers: Issuers,
   signIn: LocalSignIn,
   throttle: RouteThrottle,
   health: () => HealthReport,
@@ -80,6 +86,8 @@ async function handle(
   let claims = null;
   if (matched.route.auth !== 'public') {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    // As the two JWT authorizers do in the cloud: each pool's tokens open only its own routes.
+    const issuer = matched.route.auth === 'customer' ? issuers.customers : issuers.staff;
     claims = token ? await issuer.verify(token) : null;
     if (!claims) return send(response, 401, { message: 'Unauthorized' });
   }

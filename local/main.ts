@@ -5,6 +5,8 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '4000' },
     'smtp-port': { type: 'string', default: '2525' },
+    /** The local SES endpoint (its /outbox lists sent mail); a free port when not given. */
+    'ses-port': { type: 'string' },
     'data-dir': { type: 'string', default: '.local' },
     'in-memory': { type: 'boolean', default: false },
     tenant: { type: 'string', default: 'demo' },
@@ -22,6 +24,7 @@ try {
   const helpdesk = await startLocalHelpdesk({
     port: Number(values.port),
     smtpPort: Number(values['smtp-port']),
+    ...(values['ses-port'] ? { sesPort: Number(values['ses-port']) } : {}),
     tenant: values.tenant,
     timeScale,
     ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] }),

@@ -133,7 +133,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     });
     started.push(mail);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
-    const server = createHttpServer(await loadHandlers(), issuer, () => healthOf(db), {
+    const server = createHttpServer(await loadHandlers(), { staff: issuer, customers: cognito.customerIssuer }, () => healthOf(db), {
       storageOrigin: new URL(s3.endpoint).origin,
       customerPool: { endpoint: cognito.url, clientId: LOCAL_PORTAL_CLIENT_ID },
     });
@@ -179,6 +179,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     templates: (await import('../functions/entries/templates.ts')).handler,
     public: (await import('../functions/entries/public.ts')).handler,
     intake: (await import('../functions/entries/intake.ts')).handler,
+    portal: (await import('../functions/entries/portal.ts')).handler,
     docs: (await import('../functions/entries/docs.ts')).handler,
   };
 }

@@ -9,10 +9,19 @@ const ERRORS = {
   403: 'The caller may not do this',
   404: 'No such case or customer',
   409: 'The case changed (If-Match) or the command is not allowed in its status; `allowed` lists what is',
+  410: 'The link was used, has expired or was replaced (activation links)',
   413: 'Body too large',
+  429: 'Too many requests (public routes; form submissions per address)',
 } as const;
 
+const NOT_FOR_PUBLIC = new Set(['401', '403']);
+
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponseSchema } } });
+
+const rolesOf = (route: Route): string =>
+  route.auth === 'customer'
+    ? "A signed-in customer (a token of the customers' user pool), on their own cases only: another customer's case is a 404"
+    : `Roles: ${(route.auth as readonly string[]).join(', ')}`;
 
 /** The OpenAPI 3.1 document, generated from the route table and its zod schemas. */
 export function buildOpenApiDocument(serverUrl?: string) {
@@ -26,7 +35,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
       path: route.path,
       summary: route.summary,
       tags: [route.group],
-      ...(isPublic ? {} : { security: [{ bearer: [] }], description: `Roles: ${(route.auth as readonly string[]).join(', ')}` }),
+      ...(isPublic ? {} : { security: [{ bearer: [] }], description: rolesOf(route) }),
       request: {
         ...(route.params ? { params: route.params } : {}),
         ...(route.query ? { query: route.query } : {}),
@@ -41,7 +50,7 @@ export function buildOpenApiDocument(serverUrl?: string) {
         ...(route.conditional ? { 304: { description: 'Not modified: If-None-Match names the current ETag; no body' } } : {}),
         ...Object.fromEntries(
           Object.entries(ERRORS)
-            .filter(([status]) => !isPublic || status === '404')
+            .filter(([status]) => !isPublic || !NOT_FOR_PUBLIC.has(status))
             .map(([status, description]) => [status, errorResponse(description)]),
         ),
       },

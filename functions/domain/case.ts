@@ -19,6 +19,7 @@ export const ResolutionMethodSchema = z.enum([
   'unknown_address',
   'split',
   'merged',
+  'cancelled_by_customer',
 ]);
 export type ResolutionMethod = z.infer<typeof ResolutionMethodSchema>;
 

@@ -67,6 +67,7 @@ const RESOLVED_ENATE: Record<string, string> = {
   unknown_address: 'Rejected – unknown e-mail address',
   split: 'Resolved – split (completed)',
   merged: 'Resolved – updated an existing request',
+  cancelled_by_customer: 'Closed – cancelled by the customer',
 };
 
 export function enateLabel(c: Case): string {

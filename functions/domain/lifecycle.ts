@@ -22,6 +22,7 @@ export type Command =
   | 'reject_spam'
   | 'regenerate_link'
   | 'customer_message'
+  | 'customer_cancel'
   | 'timer_fired';
 
 interface Transition {
@@ -87,6 +88,11 @@ export const TRANSITIONS: Record<Command, Transition> = {
     // Enate starts a new linked case for mail after Closed; Sugester reopens. The tenant chooses.
     guard: (c, settings) =>
       c.status === 'closed' && settings?.reopenClosed !== 'reopen' ? 'the case is closed: a new message starts a new linked case' : null,
+  },
+  // "5 ways": the customer may cancel their own case from the portal, whatever the helpdesk is doing with it.
+  customer_cancel: {
+    from: onto('closed', ...ACTIVE, 'resolved'),
+    permit: (c, actor) => (actor.kind === 'customer' && c.customerId === actor.id ? null : "only the case's customer may cancel it"),
   },
   timer_fired: { from: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' } },
 };

@@ -56,6 +56,15 @@ export function rejectAsSpam(c: Case, ctx: CommandContext): Outcome {
   return m.finish();
 }
 
+/** The customer withdraws the case ("5 ways": closed, cancelled by the customer): closed at once, with no feedback window. */
+export function cancelByCustomer(c: Case, ctx: CommandContext): Outcome {
+  const m = new Mutation(c, ctx);
+  transition(c, 'customer_cancel', ctx.actor);
+  m.set('wait', null).set('resolution', { method: 'cancelled_by_customer', at: ctx.now, by: ctx.actor.id, entrySeq: null });
+  finalise(m);
+  return m.finish();
+}
+
 /** Methods that reject the case rather than answer it: closed at once, and no resolution note is asked for. */
 const CLOSED_AT_ONCE: readonly ResolutionMethod[] = ['rejected_spam', 'unknown_address'];
 

@@ -10,7 +10,7 @@ import { IdempotentReplay } from '../store/idempotency.ts';
 import type { Deps } from './deps.ts';
 import { bodyEtag, noneMatchNames } from './etag.ts';
 import { HttpError, toErrorResponse, zodIssues } from './http-errors.ts';
-import { actorFromEvent } from './identity.ts';
+import { actorFromEvent, customerFromEvent } from './identity.ts';
 import { logger } from './logger.ts';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -127,6 +127,11 @@ function parseRequest(route: Route, event: HttpEvent): Request<Route> {
 
 function authorise(route: Route, event: HttpEvent): Actor | null {
   if (route.auth === 'public') return null;
+  if (route.auth === 'customer') {
+    const customer = customerFromEvent(event);
+    if (!customer) throw new HttpError(401, 'unauthorized', "a customer's sign-in token is required");
+    return customer;
+  }
   const actor = actorFromEvent(event);
   if (!actor) throw new HttpError(401, 'unauthorized', 'a valid bearer token is required');
   if (!(route.auth as readonly string[]).includes(actor.kind)) {

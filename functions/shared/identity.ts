@@ -27,6 +27,16 @@ export function actorFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthoriz
   return { kind, id: claims.sub, ...(name ? { name } : {}) };
 }
 
+/**
+ * The signed-in customer: only the customer pool's authorizer admits these routes' tokens, whose
+ * `username` is the customer record's id (the intake names each account after its record).
+ */
+export function customerFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>): Actor | null {
+  const claims = (event.requestContext.authorizer?.jwt?.claims ?? null) as Claims | null;
+  if (!claims || typeof claims.username !== 'string' || claims.username === '' || claims['cognito:groups'] !== undefined) return null;
+  return { kind: 'customer', id: claims.username };
+}
+
 function listClaim(value: Claims[string] | undefined): string[] {
   if (Array.isArray(value)) return value;
   if (typeof value !== 'string') return [];

@@ -337,6 +337,52 @@ export class CaseStore {
   }
 
   /**
+   * A customer's open cases (drafts never) or, with `closed`, their closed ones, newest first: one
+   * Query of the customer partition with a filter, so a page may hold fewer than `limit` and still
+   * have a cursor.
+   */
+  async listCustomerCasesIn(customerId: string, state: 'open' | 'closed', page: PageRequest): Promise<Page<Case>> {
+    const partition = queuePartition.customer(customerId);
+    const listing = indexListing('gsi3', partition);
+    const read = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :pk',
+        FilterExpression: state === 'closed' ? '#status = :closed' : '#status <> :closed AND #status <> :draft',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': partition, ':closed': 'closed', ...(state === 'open' ? { ':draft': 'draft' } : {}) },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(listing, page.cursor),
+      }),
+    );
+    return { items: (read.Items ?? []).map((item) => itemToCase(item)), nextCursor: encodeCursor(listing, read.LastEvaluatedKey) };
+  }
+
+  /** Whether the customer has a closed case: COUNT Queries of their partition until one is found (a customer's cases are few). */
+  async hasClosedCases(customerId: string): Promise<boolean> {
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const read = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          FilterExpression: '#status = :closed',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pk': queuePartition.customer(customerId), ':closed': 'closed' },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      if ((read.Count ?? 0) > 0) return true;
+      startKey = read.LastEvaluatedKey;
+    } while (startKey);
+    return false;
+  }
+
+  /**
    * The customer's case with this number, for mail whose only thread is `[#number]` in its subject:
    * looking among the sender's own cases means a guessed number never reaches someone else's case.
    */

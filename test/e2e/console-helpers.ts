@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { createTransport } from 'nodemailer';
-import { E2E_SMTP_PORT } from '../../playwright.config.ts';
+import PostalMime from 'postal-mime';
+import { E2E_SES_PORT, E2E_SMTP_PORT } from '../../playwright.config.ts';
 
 export const MAILBOX = 'support@demo.helpdesk.example';
 
@@ -13,6 +14,21 @@ export async function customerWrites(subject: string, text: string, options: { f
   } finally {
     transport.close();
   }
+}
+
+/** The text of the mails the helpdesk sent to an address, oldest first, once `count` are there. */
+export async function mailsTo(address: string, count = 1): Promise<string[]> {
+  const outbox = `http://127.0.0.1:${E2E_SES_PORT}/outbox`;
+  let texts: string[] = [];
+  await expect
+    .poll(async () => {
+      const listing = (await (await fetch(outbox)).json()) as { messages: { messageId: string; to: string[]; sentAt: string }[] };
+      const mine = listing.messages.filter((m) => m.to.includes(address)).sort((a, b) => a.sentAt.localeCompare(b.sentAt));
+      texts = await Promise.all(mine.map(async (m) => (await PostalMime.parse(await (await fetch(`${outbox}/${m.messageId}.eml`)).text())).text ?? ''));
+      return texts.length;
+    })
+    .toBeGreaterThanOrEqual(count);
+  return texts;
 }
 
 /** Opens the console and signs in on the local sign-in page as one of the listed accounts. */

@@ -5,6 +5,7 @@ import cdkJson from '../../cdk.json' with { type: 'json' };
 import { ROUTE_GROUPS, type RouteGroup, routeKey, routes } from '../../functions/routes.ts';
 import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
 import { loadTenantConfig } from '../../lib/tenant-config.ts';
+import type { IConstruct } from 'constructs';
 
 interface Statement {
   Action: string | string[];
@@ -53,7 +54,7 @@ describe('HelpdeskApi', () => {
         expect(found?.Properties.AuthorizerId).toBeUndefined();
       } else {
         expect(found?.Properties.AuthorizationType).toBe('JWT');
-        expect(found?.Properties.AuthorizerId).toEqual({ Ref: Object.keys(template.findResources('AWS::ApiGatewayV2::Authorizer'))[0] });
+        expect(found?.Properties.AuthorizerId).toEqual({ Ref: authorizerOf(route.auth === 'customer' ? stack.customerIdentity.userPool : stack.identity.userPool) });
       }
     },
   );
@@ -68,6 +69,23 @@ describe('HelpdeskApi', () => {
       expect(integration?.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [functionId(group), 'Arn'] });
     },
   );
+
+  /** The JWT authorizer whose issuer is this pool's. */
+  const authorizerOf = (pool: IConstruct) =>
+    Object.entries(template.findResources('AWS::ApiGatewayV2::Authorizer')).find(
+      ([, { Properties }]) => Properties.JwtConfiguration.Issuer['Fn::GetAtt'][0] === logicalId(pool.node.defaultChild),
+    )?.[0];
+
+  it("takes only the customer pool's portal client on the customers' routes", () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: {
+        Issuer: { 'Fn::GetAtt': [logicalId(stack.customerIdentity.userPool.node.defaultChild), 'ProviderURL'] },
+        Audience: [{ Ref: Match.stringLikeRegexp('PortalClient') }],
+      },
+    });
+    expect(routeList.filter((route) => route.auth === 'customer').map(routeKey)).toContain('GET /my/cases');
+  });
 
   it('accepts JWTs from the user pool for both app clients', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {

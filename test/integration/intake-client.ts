@@ -42,6 +42,8 @@ export async function submitAndGetToken(email: string, overrides: Record<string,
   return (await activationLinks(email, before + 1)).at(-1)!.token;
 }
 
+export const activate = (token: string, body: unknown = {}) => api('nobody', 'POST', '/public/activation', { ...asHolder(token), body });
+
 export const PASSWORD = 'Kot-na-dachu-7';
 export const registration = { password: PASSWORD, passwordAgain: PASSWORD, acceptTerms: true };
 

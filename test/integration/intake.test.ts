@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api } from './api-client.ts';
 import {
+  activate,
   activationLinks,
   asHolder,
   expireLink,
@@ -14,7 +15,6 @@ import {
 import { casesOf, outboxFor, uniqueSender } from './mail-client.ts';
 
 const activation = (token: string) => api('nobody', 'GET', '/public/activation', asHolder(token));
-const activate = (token: string, body: unknown = {}) => api('nobody', 'POST', '/public/activation', { ...asHolder(token), body });
 const caseNumbered = async (number: number) => (await api('agent', 'GET', `/cases?number=${number}`)).body.items[0];
 
 describe('a case from the web form, before activation', () => {

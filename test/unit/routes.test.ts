@@ -4,12 +4,13 @@ import * as caseQueries from '../../functions/entries/case-queries.ts';
 import * as customers from '../../functions/entries/customers.ts';
 import * as docs from '../../functions/entries/docs.ts';
 import * as intake from '../../functions/entries/intake.ts';
+import * as portal from '../../functions/entries/portal.ts';
 import * as publicSide from '../../functions/entries/public.ts';
 import * as robots from '../../functions/entries/robots.ts';
 import * as templates from '../../functions/entries/templates.ts';
 import { type Route, ROUTE_GROUPS, routeKey, routes } from '../../functions/routes.ts';
 
-const entries = { 'case-commands': caseCommands, 'case-queries': caseQueries, customers, docs, intake, public: publicSide, robots, templates };
+const entries = { 'case-commands': caseCommands, 'case-queries': caseQueries, customers, docs, intake, portal, public: publicSide, robots, templates };
 
 describe('the route table', () => {
   it('has one entry module per route group', () => {

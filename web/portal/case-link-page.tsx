@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Api, ApiError } from '../shared/api-client.ts';
 import type { PublicCase, PublicCaseResponse } from '../shared/api-types.ts';
@@ -83,11 +84,13 @@ export function CaseLinkPage({ api }: { api: Api }) {
   return <CaseShown view={shown.view} notice={notice} onComment={comment} onDownload={download} />;
 }
 
-function CaseShown(props: {
+/** A case as its customer sees it (public link or portal): status, the public conversation, a box to write in, and `actions`. */
+export function CaseShown(props: {
   view: PublicCase;
   notice: string | null;
   onComment: (text: string) => Promise<boolean>;
   onDownload: (seq: number, index: number) => Promise<void>;
+  actions?: ComponentChildren;
 }) {
   const { view, notice, onComment } = props;
   const { t, dateTime } = useI18n();
@@ -101,6 +104,7 @@ function CaseShown(props: {
       <p class="status">
         {t('link.status')} <strong>{t(`label.${view.status}`)}</strong>
       </p>
+      {props.actions}
       {notice && (
         <p role="status" class="notice">
           {notice}

@@ -5,6 +5,7 @@ import type { UpdateCustomerInputSchema } from '../../functions/domain/customer.
 import type { PreferencesInputSchema, PreferencesResponseSchema } from '../../functions/domain/preferences.ts';
 import type { PublicCaseResponseSchema, PublicLinkResponseSchema } from '../../functions/domain/public-case.ts';
 import type { ActivatedResponseSchema, ActivationStateResponseSchema } from '../../functions/domain/intake-api.ts';
+import type { PortalCaseListResponseSchema, PortalCaseResponseSchema } from '../../functions/domain/portal.ts';
 import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
   AgentListResponseSchema,
@@ -58,5 +59,9 @@ export type PublicCaseResponse = z.infer<typeof PublicCaseResponseSchema>;
 export type PublicCase = PublicCaseResponse['case'];
 export type ActivationState = z.infer<typeof ActivationStateResponseSchema>;
 export type ActivatedResponse = z.infer<typeof ActivatedResponseSchema>;
+export type PortalCaseList = z.infer<typeof PortalCaseListResponseSchema>;
+export type PortalCaseSummary = PortalCaseList['items'][number];
+export type PortalCaseResponse = z.infer<typeof PortalCaseResponseSchema>;
+export type PortalCase = PortalCaseResponse['case'];
 export type PublicLinkResponse = z.infer<typeof PublicLinkResponseSchema>;
 export type UpdateCustomerBody = z.input<typeof UpdateCustomerInputSchema>;

@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../../functions/domain/case.ts';
 import { ForbiddenError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
 import { allowedCommands, type Command, HTTP_COMMANDS, type HttpCommand, transition, TRANSITIONS } from '../../../functions/domain/lifecycle.ts';
 import { SYSTEM_STATUSES } from '../../../functions/domain/tenant-settings.ts';
-import { aCase, admin, agent, robot, settings } from '../../fixtures/cases.ts';
+import { aCase, admin, agent, customer, robot, settings } from '../../fixtures/cases.ts';
 
 const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   submit: { draft: 'new' },
@@ -28,6 +28,7 @@ const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   customer_message: {
     new: 'new', in_progress: 'in_progress', waiting: 'in_progress', answered: 'in_progress', resolved: 'in_progress', closed: 'in_progress',
   },
+  customer_cancel: { new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
   timer_fired: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' },
 };
 
@@ -52,9 +53,10 @@ describe('the transition table', () => {
   );
 
   it.each(cells)('from %s, %s leads to %s (undefined: refused)', (status, command, target) => {
-    const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1' });
-    // Replacing a customer's link is for people; every other command here a robot may run.
-    const act = () => transition(c, command, command === 'regenerate_link' ? agent() : robot(), settings({ reopenClosed: 'reopen' }));
+    const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1', customerId: 'customer-1' });
+    // Replacing a customer's link is for people, cancelling is the customer's; every other command here a robot may run.
+    const actor = command === 'regenerate_link' ? agent() : command === 'customer_cancel' ? customer('customer-1') : robot();
+    const act = () => transition(c, command, actor, settings({ reopenClosed: 'reopen' }));
 
     if (target === undefined) {
       expect(act).toThrow(InvalidTransitionError);
@@ -181,6 +183,7 @@ describe('allowedCommands', () => {
     expect(offered).not.toContain('timer_fired');
     expect((Object.keys(TRANSITIONS) as Command[]).filter((command) => !(HTTP_COMMANDS as readonly string[]).includes(command))).toEqual([
       'customer_message',
+      'customer_cancel',
       'timer_fired',
     ]);
   });

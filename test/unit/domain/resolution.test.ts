@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addNote } from '../../../functions/domain/conversation.ts';
 import { ValidationError } from '../../../functions/domain/errors.ts';
-import { close, rejectAsSpam, reopen, resolve } from '../../../functions/domain/resolution.ts';
-import { aCase, agent, ctx, settings } from '../../fixtures/cases.ts';
+import { cancelByCustomer, close, rejectAsSpam, reopen, resolve } from '../../../functions/domain/resolution.ts';
+import { ForbiddenError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
+import { aCase, agent, ctx, customer, settings } from '../../fixtures/cases.ts';
 
 const working = aCase({ status: 'in_progress', assigneeId: 'agent-ala', entryCount: 4 });
 const strict = (actor = agent('agent-ala')) => ctx(actor, { settings: settings({ requireResolution: 'note_or_email' }) });
@@ -124,5 +125,28 @@ describe('rejectAsSpam', () => {
     const { case: next } = rejectAsSpam(c, ctx(agent('agent-ala')));
 
     expect(next).toMatchObject({ status: 'closed', timer: null, resolution: { method: 'rejected_spam' } });
+  });
+});
+
+describe('cancelByCustomer', () => {
+  const waiting = aCase({
+    status: 'waiting', assigneeId: 'agent-ala', customerId: 'cust-1', highlighted: true,
+    wait: { kind: 'more_info', days: 3, closeIfNoReply: true, until: '2026-11-28T09:00:00.000Z' },
+    timer: { purpose: 'wait', dueAt: '2026-11-28T09:00:00.000Z', generation: 2 }, timerGeneration: 2,
+  });
+
+  it("closes the customer's own case at once: no wait, no timer, no feedback window, the method says who", () => {
+    const { case: next } = cancelByCustomer(waiting, ctx(customer('cust-1')));
+
+    expect(next).toMatchObject({
+      status: 'closed', wait: null, timer: null, highlighted: false, closedAt: '2026-11-25T09:00:00.000Z',
+      resolution: { method: 'cancelled_by_customer', by: 'cust-1', entrySeq: null },
+    });
+  });
+
+  it('is refused to another customer and to staff, and on a closed case', () => {
+    expect(() => cancelByCustomer(waiting, ctx(customer('cust-2')))).toThrow(ForbiddenError);
+    expect(() => cancelByCustomer(waiting, ctx(agent('agent-ala')))).toThrow(ForbiddenError);
+    expect(() => cancelByCustomer({ ...waiting, status: 'closed', wait: null, timer: null }, ctx(customer('cust-1')))).toThrow(InvalidTransitionError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorFromEvent } from '../../../functions/shared/identity.ts';
+import { actorFromEvent, customerFromEvent } from '../../../functions/shared/identity.ts';
 
 const withClaims = (claims: Record<string, unknown> | undefined) =>
   ({ requestContext: claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {} }) as never;
@@ -24,5 +24,20 @@ describe('actorFromEvent', () => {
   it('is null without verified claims', () => {
     expect(actorFromEvent(withClaims(undefined))).toBeNull();
     expect(actorFromEvent(withClaims({ 'cognito:groups': '[agents]' }))).toBeNull();
+  });
+});
+
+describe('customerFromEvent', () => {
+  it("is the customer record the token's username names", () => {
+    expect(customerFromEvent(withClaims({ sub: 'f00d', username: 'cust-1', client_id: 'portal' }))).toEqual({ kind: 'customer', id: 'cust-1' });
+  });
+
+  it.each([
+    ['no token', undefined],
+    ['no username', { sub: 'f00d' }],
+    ['an empty username', { sub: 'f00d', username: '' }],
+    ['a staff token with groups', { sub: 'agent-ala', username: 'agent-ala', 'cognito:groups': '[agents]' }],
+  ])('is nobody with %s', (_what, claims) => {
+    expect(customerFromEvent(withClaims(claims))).toBeNull();
   });
 });
