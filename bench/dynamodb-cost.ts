@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type Route, type RouteGroup, routes } from '../functions/routes.ts';
 import { CognitoAgentDirectory } from '../functions/shared/cognito-agent-directory.ts';
 import { CognitoCustomerAccounts } from '../functions/shared/cognito-customer-accounts.ts';
+import type { AccountDeps } from '../functions/shared/customer-account-deps.ts';
 import type { IntakeDeps } from '../functions/shared/intake-deps.ts';
 import { IntakeStore } from '../functions/store/intake-store.ts';
 import { type AnyRouteHandler, groupHandler } from '../functions/shared/http-handler.ts';
@@ -86,7 +87,8 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
     recorder.attachTo(measuredClient);
     const settings = tenantSettings('demo');
     const client = createDocumentClient(measuredClient);
-    const deps: IntakeDeps = {
+    const customerAccounts = new CognitoCustomerAccounts(new CognitoIdentityProviderClient({ endpoint: cognito.url }), LOCAL_CUSTOMER_POOL_ID);
+    const deps: IntakeDeps & AccountDeps = {
       cases: new CaseStore(client, TABLE_NAME),
       customers: new CustomerStore(client, TABLE_NAME),
       templates: new TemplateStore(client, TABLE_NAME),
@@ -96,10 +98,11 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       links: async () => BENCH_LINKS,
       clock: () => new Date().toISOString(),
       newId: randomUUID,
+      accounts: customerAccounts,
       // Accounts go to the local customer pool; activation mail is composed nowhere, as no table request depends on it.
       intake: {
         store: new IntakeStore(client, TABLE_NAME),
-        accounts: new CognitoCustomerAccounts(new CognitoIdentityProviderClient({ endpoint: cognito.url }), LOCAL_CUSTOMER_POOL_ID),
+        accounts: customerAccounts,
         mailer: { send: async () => {} },
         mailbox: { address: 'support@helpdesk.localhost', inbox: 'support' },
         portalUrl: 'https://portal.bench.example/portal',
@@ -167,10 +170,10 @@ async function callRepeatedly(
 }
 
 /** Each function's route handlers, wrapped the way its entry wraps them but over the bench's deps. */
-async function loadHandlers(deps: IntakeDeps): Promise<Record<RouteGroup, LambdaHandler>> {
+async function loadHandlers(deps: IntakeDeps & AccountDeps): Promise<Record<RouteGroup, LambdaHandler>> {
   const loaded = await Promise.all(
     functionEntries().map(async ({ group, path }) => {
-      const entry = (await import(`../${path}`)) as { routeHandlers: AnyRouteHandler<IntakeDeps>[] };
+      const entry = (await import(`../${path}`)) as { routeHandlers: AnyRouteHandler<IntakeDeps & AccountDeps>[] };
       return [group, groupHandler(entry.routeHandlers, () => deps)] as const;
     }),
   );

@@ -11,7 +11,7 @@ import { type RouteId, routes } from '../functions/routes.ts';
 import { CaseLinks } from '../functions/shared/case-links.ts';
 import { ObjectStore } from '../local/storage/object-store.ts';
 import { createS3Endpoint } from '../local/storage/s3-endpoint.ts';
-import type { ApiRequest, Caller } from './api-event.ts';
+import { type ApiRequest, type Caller, callerId } from './api-event.ts';
 import { COMPLETE_CASE, SECOND_AGENT, type SeedState, Seeder } from './seed.ts';
 import type { Target } from './targets.ts';
 
@@ -267,6 +267,44 @@ export const OPERATIONS: Operation[] = [
       (await seeder.cases('in-progress', count, { customerId: portalCustomer.id })).map((c) => ({ pathParameters: { caseId: c.id } })),
   },
   {
+    name: 'listMyExperts',
+    routeId: 'listMyExperts',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, one Query of their recent cases; the directory is Cognito's, not the table's.
+    prepare: async ({ seeder, portalCustomer }, count) => {
+      await seeder.cases('in-progress', 1, { customerId: portalCustomer.id });
+      return times(count, () => ({}));
+    },
+  },
+  {
+    name: 'createMyCase',
+    routeId: 'createMyCase',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record (twice: whose record, then the contact), one Query of their cases, then the create (counter + transaction) and the view's Query.
+    prepare: async ({ seeder, portalCustomer }, count) => {
+      await seeder.cases('in-progress', 1, { customerId: portalCustomer.id });
+      return times(count, () => ({ body: { expertId: callerId('agent'), subject: 'Kolejne pytanie', message: 'Czy mogę zmienić termin?' } }));
+    },
+  },
+  {
+    name: 'getMyProfile',
+    routeId: 'getMyProfile',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, read twice (whose it is, then the profile).
+    prepare: async (_context, count) => times(count, () => ({})),
+  },
+  {
+    name: 'updateMyProfile',
+    routeId: 'updateMyProfile',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record, then the conditional write of its new version.
+    prepare: async (_context, count) => times(count, (i) => ({ body: { phone: `+48 600 ${100 + (i % 900)} 300` } })),
+  },
+  {
     name: 'submitIntake',
     routeId: 'submitIntake',
     caller: 'public',
@@ -504,6 +542,16 @@ export const OPERATIONS: Operation[] = [
     routeId: 'openApi',
     caller: 'public',
     target: 'none',
+    prepare: async (_context, count) => times(count, () => ({})),
+  },
+  {
+    // Last: it erases the portal customer's record and cases, which the other portal operations read.
+    name: 'deleteMyAccount',
+    routeId: 'deleteMyAccount',
+    caller: 'customer',
+    target: 'none',
+    // The record, then per case of the customer (all the portal operations seeded: about 100): the case, its
+    // timeline page, the rewritten entries (BatchWriteItem) and the case (transaction); then the record's write.
     prepare: async (_context, count) => times(count, () => ({})),
   },
 ];

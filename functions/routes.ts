@@ -34,6 +34,8 @@ import {
 } from './domain/responses.ts';
 import { ActivatedResponseSchema, ActivateInputSchema, ActivationStateResponseSchema, IntakeAnswerSchema } from './domain/intake-api.ts';
 import { IntakeInputSchema } from './domain/intake.ts';
+import { ExpertListResponseSchema, NewCaseForExpertInputSchema } from './domain/experts.ts';
+import { ProfileInputSchema, ProfileResponseSchema } from './domain/profile.ts';
 import { PortalCaseListResponseSchema, PortalCaseResponseSchema, PortalCasesQuerySchema } from './domain/portal.ts';
 import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
 import { PublicCaseResponseSchema, PublicCommentInputSchema, PublicLinkResponseSchema } from './domain/public-case.ts';
@@ -61,8 +63,8 @@ export const ROUTE_GROUPS = {
     description: "the customer's side without an account: a case through its public link",
   },
   portal: {
-    access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: false,
-    description: "the signed-in customer's portal: their cases, the archive, writing, cancelling",
+    access: 'read-write', agentDirectory: true, caseLinks: false, customerAccounts: true,
+    description: "the signed-in customer's portal: their cases, the archive, writing, cancelling, new cases to their experts, the account",
   },
   intake: {
     access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: true,
@@ -337,6 +339,30 @@ export const routes = {
     method: 'GET', path: '/my/cases', group: 'portal', auth: 'customer', query: PortalCasesQuerySchema,
     summary: "The signed-in customer's cases, newest first: open ones, or the archive (closed); says whether the archive has any",
     status: 200, response: PortalCaseListResponseSchema,
+  },
+  listMyExperts: {
+    method: 'GET', path: '/my/experts', group: 'portal', auth: 'customer',
+    summary: 'The experts (agents) the customer has dealt with: who may be sent a new case directly', status: 200, response: ExpertListResponseSchema,
+  },
+  createMyCase: {
+    method: 'POST', path: '/my/cases', group: 'portal', auth: 'customer', body: NewCaseForExpertInputSchema,
+    summary: 'A new case straight to one of the customer\'s experts, with no activation: it lands in that agent\'s own queue, highlighted',
+    status: 201, response: PortalCaseResponseSchema,
+  },
+  getMyProfile: {
+    method: 'GET', path: '/my/profile', group: 'portal', auth: 'customer',
+    summary: "The customer's own settings: contact data, language (of the portal and of mail to them), invoice data", status: 200, response: ProfileResponseSchema,
+  },
+  updateMyProfile: {
+    method: 'PATCH', path: '/my/profile', group: 'portal', auth: 'customer', body: ProfileInputSchema,
+    summary: 'Change name, phone, language or invoice data (the fields given; null clears one)', status: 200, response: ProfileResponseSchema,
+  },
+  deleteMyAccount: {
+    method: 'DELETE', path: '/my/account', group: 'portal', auth: 'customer',
+    summary:
+      "Delete the customer's account: their name, addresses and phone are erased from their record and every case " +
+      '(the cases stay, anonymous), and they can no longer sign in',
+    status: 204,
   },
   getMyCase: {
     method: 'GET', path: '/my/cases/{caseId}', group: 'portal', auth: 'customer', params: CaseParams,

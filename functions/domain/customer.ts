@@ -11,6 +11,19 @@ export const CustomerAccountSchema = z.object({
 });
 export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;
 
+/** Who invoices go to ("5 ways" settings): a company or the person, as the customer gives it. */
+export const InvoiceDataSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).describe('company or full name'),
+    taxId: z.string().trim().min(1).max(40).optional().describe('e.g. a Polish NIP'),
+    street: z.string().trim().min(1).max(200),
+    postalCode: z.string().trim().min(1).max(20),
+    city: z.string().trim().min(1).max(100),
+    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code such as PL'),
+  })
+  .meta({ id: 'InvoiceData' });
+export type InvoiceData = z.infer<typeof InvoiceDataSchema>;
+
 export const CustomerSchema = z.object({
   id: z.string(),
   name: z.string().nullable(),
@@ -19,6 +32,7 @@ export const CustomerSchema = z.object({
   externalId: z.string().nullable(),
   mergedInto: z.string().nullable().describe('set once an agent merged this record into another: that one holds its cases now'),
   account: CustomerAccountSchema.nullable().describe('the portal account, once the customer registered'),
+  invoice: InvoiceDataSchema.nullable().describe('invoice data the customer gave in the portal'),
   createdAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   version: z.number().int().positive(),
@@ -62,6 +76,7 @@ export function newCustomer(input: CreateCustomerInput, id: string, now: string)
     externalId: input.externalId ?? null,
     mergedInto: null,
     account: null,
+    invoice: null,
     createdAt: now,
     updatedAt: now,
     version: 1,

@@ -9,7 +9,7 @@ export const cancelMyCase = defineHandler(routes.cancelMyCase, async ({ actor, p
   const customerId = await myCustomerId(actor, deps);
   const cancelled = await retryOnConflict(async () => {
     const c = await myCase(params.caseId, customerId, deps);
-    const outcome = cancelByCustomer(c, { actor: portalActor(c, customerId), now: deps.clock(), settings: deps.settings });
+    const outcome = cancelByCustomer(c, { actor: portalActor(customerId, c.contacts.primaryContact?.name), now: deps.clock(), settings: deps.settings });
     await deps.cases.saveCase(outcome, c.version);
     return outcome.case;
   });

@@ -4,14 +4,17 @@ import { NotFoundError } from '../domain/errors.ts';
 import type { PortalCaseResponseSchema } from '../domain/portal.ts';
 import { publicView } from '../public/linked-case.ts';
 import type { Deps } from '../shared/deps.ts';
+import { HttpError } from '../shared/http-errors.ts';
 import type { z } from 'zod';
 
 /**
  * The customer record a signed-in customer acts as: their account's, or the record an agent merged
- * it into, which holds their cases now.
+ * it into, which holds their cases now. A token outliving its deleted account (tokens cannot be
+ * recalled before they expire) opens nothing.
  */
 export async function myCustomerId(actor: Actor, deps: Deps): Promise<string> {
   const record = await deps.customers.get(actor.id);
+  if (record.account === null) throw new HttpError(401, 'unauthorized', 'this account was deleted');
   return record.mergedInto ?? record.id;
 }
 
@@ -32,11 +35,7 @@ export async function myCase(caseId: string, customerId: string, deps: Deps): Pr
 }
 
 /** The customer as the timeline records them when they act from the portal. */
-export const portalActor = (c: Case, customerId: string): Actor => ({
-  kind: 'customer',
-  id: customerId,
-  ...(c.contacts.primaryContact?.name ? { name: c.contacts.primaryContact.name } : {}),
-});
+export const portalActor = (customerId: string, name: string | null | undefined): Actor => ({ kind: 'customer', id: customerId, ...(name ? { name } : {}) });
 
 /** The case as its customer sees it: the public view's allowlist, with the id the portal addresses it by. */
 export async function portalView(c: Case, deps: Deps): Promise<z.infer<typeof PortalCaseResponseSchema>> {

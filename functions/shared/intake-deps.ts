@@ -1,11 +1,10 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { Mailbox } from '../domain/mail-config.ts';
 import { mailboxFor } from '../domain/mail-config.ts';
 import { type AutomaticMailer, MailboxMailer } from '../mail/outbound/automatic-mailer.ts';
 import { SesSender } from '../mail/outbound/ses-sender.ts';
 import { createDocumentClient } from '../store/client.ts';
 import { IntakeStore } from '../store/intake-store.ts';
-import { CognitoCustomerAccounts } from './cognito-customer-accounts.ts';
+import { customerAccounts } from './customer-account-deps.ts';
 import { loadConfig } from './config.ts';
 import type { CustomerAccounts } from './customer-accounts.ts';
 import type { Deps } from './deps.ts';
@@ -31,14 +30,12 @@ export function withIntake(base: () => Deps): () => IntakeDeps {
 
 function intakePorts(base: Deps): IntakePorts {
   const config = loadConfig();
-  if (!config.mail || !config.customerPoolId || !config.portalUrl) {
-    throw new Error('invalid function environment: MAIL_CONFIG, CUSTOMER_POOL_ID and PORTAL_URL are required for intake');
-  }
+  if (!config.mail || !config.portalUrl) throw new Error('invalid function environment: MAIL_CONFIG and PORTAL_URL are required for intake');
   const wanted = base.settings.intake.mailbox;
   const mailbox = (wanted ? mailboxFor(config.mail, wanted) : null) ?? config.mail.mailboxes[0]!;
   return {
     store: new IntakeStore(createDocumentClient(), config.tableName),
-    accounts: new CognitoCustomerAccounts(new CognitoIdentityProviderClient({}), config.customerPoolId),
+    accounts: customerAccounts(),
     mailer: new MailboxMailer(new SesSender(undefined, config.sesConfigurationSet), mailbox, config.mail.domain, base.newId, base.clock),
     mailbox,
     portalUrl: base.settings.portalUrl ?? config.portalUrl,

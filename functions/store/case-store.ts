@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Outcome } from '../domain/mutation.ts';
@@ -264,6 +264,23 @@ export class CaseStore {
     const { result, writes } = attempt(Number(Attributes?.value));
     await transact(this.client, writes);
     return result;
+  }
+
+  /**
+   * Writes a case and entries rewritten to erase a person's data: the entries first (overwritten,
+   * 25 per BatchWriteItem; an erasure is the one change to an entry there is), then the case if it is
+   * still at `expectedVersion`, so an interrupted erasure is finished by running it again.
+   * @throws ConflictError
+   */
+  async saveErasure(c: Case, expectedVersion: number, entries: TimelineEntry[]): Promise<void> {
+    for (let start = 0; start < entries.length; start += 25) {
+      let requests = entries.slice(start, start + 25).map((entry) => ({ PutRequest: { Item: entryToItem(c.id, entry) } }));
+      while (requests.length > 0) {
+        const { UnprocessedItems } = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+        requests = (UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      }
+    }
+    await transact(this.client, this.outcomeWrites({ case: c, entries: [] }, expectedVersion, {}));
   }
 
   /** Saves a command's outcome if the case is still at `expectedVersion`. @throws ConflictError */

@@ -123,8 +123,8 @@ export class CustomerStore {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.customer(customerId) }));
     if (!Item) throw new NotFoundError(`customer ${customerId} not found`);
     const stored = stripKeys<Customer>(Item);
-    // Records written before merging and accounts existed have neither field.
-    return { ...stored, mergedInto: stored.mergedInto ?? null, account: stored.account ?? null };
+    // Records written before merging, accounts and invoice data existed have none of these fields.
+    return { ...stored, mergedInto: stored.mergedInto ?? null, account: stored.account ?? null, invoice: stored.invoice ?? null };
   }
 
   /** @throws NotFoundError */

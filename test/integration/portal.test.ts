@@ -104,3 +104,43 @@ describe("the customer's portal", () => {
     expect((await asCustomer(token, 'GET', '/my/cases')).body.items.map((item: { id: string }) => item.id)).toEqual([followUp.body.case.id]);
   });
 });
+
+describe("a customer's experts", () => {
+  it('are the agents of their cases: a new case goes straight to one, highlighted in their queue, and to nobody else', async () => {
+    const { token, caseNumber } = await registeredCustomer();
+    const first = await caseNumbered(caseNumber);
+    await api('agent', 'POST', `/cases/${first.id}/claim`);
+
+    const experts = await asCustomer(token, 'GET', '/my/experts');
+    const created = await asCustomer(token, 'POST', '/my/cases', { expertId: 'agent-ala', subject: 'A follow-up question', message: 'Can I pay in two parts?' });
+    const stranger = await asCustomer(token, 'POST', '/my/cases', { expertId: 'agent-ewa', subject: 'x', message: 'y' });
+
+    expect(experts.body).toEqual({ items: [{ id: 'agent-ala', name: 'Ala (agent)' }] });
+    expect(created.status).toBe(201);
+    expect(created.body.case).toMatchObject({ title: 'A follow-up question', status: 'NEW', open: true });
+    const seen = await api('agent2', 'GET', `/cases/${created.body.case.id}`);
+    expect(seen.body.case).toMatchObject({ status: 'new', assigneeId: 'agent-ala', highlighted: true, channel: 'portal', inbox: 'support' });
+    const mine = await api('agent', 'GET', '/queues/mine?limit=100');
+    expect(mine.body.items.map((item: { id: string }) => item.id)).toContain(created.body.case.id);
+    expect([stranger.status, stranger.body.error.issues[0].path]).toEqual([400, 'body.expertId']);
+  });
+});
+
+describe("a customer's settings", () => {
+  it('show and change the language and invoice data, which agents see on the record', async () => {
+    const { token, email } = await registeredCustomer();
+    const invoice = { name: 'Nowak Sp. z o.o.', taxId: '5260001246', street: 'ul. Polna 1', postalCode: '00-001', city: 'Warszawa', country: 'PL' };
+
+    const before = await asCustomer(token, 'GET', '/my/profile');
+    const changed = await asCustomer(token, 'PATCH', '/my/profile', { language: 'en', invoice });
+    const empty = await asCustomer(token, 'PATCH', '/my/profile', {});
+    const bad = await asCustomer(token, 'PATCH', '/my/profile', { invoice: { ...invoice, country: 'Poland' } });
+
+    expect(before.body.profile).toEqual({ name: 'Jan Kowalski', email, phone: null, language: 'pl', invoice: null });
+    expect(changed.body.profile).toMatchObject({ language: 'en', invoice });
+    expect(empty.status).toBe(400);
+    expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'body.invoice.country']);
+    const record = await api('agent', 'GET', `/customers?email=${encodeURIComponent(email)}`);
+    expect(record.body.customer).toMatchObject({ invoice, account: { language: 'en' } });
+  });
+});

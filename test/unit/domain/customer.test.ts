@@ -5,7 +5,7 @@ import { moveToCustomer } from '../../../functions/domain/fields.ts';
 import { aCase, agent, ctx } from '../../fixtures/cases.ts';
 
 const jan: Customer = {
-  id: 'c-1', name: 'Jan', email: 'jan@example.com', phone: '+48 600 100 200', externalId: null, mergedInto: null, account: null,
+  id: 'c-1', name: 'Jan', email: 'jan@example.com', phone: '+48 600 100 200', externalId: null, mergedInto: null, account: null, invoice: null,
   createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', version: 3,
 };
 const now = '2026-11-25T09:00:00.000Z';
