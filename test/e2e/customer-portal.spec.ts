@@ -70,7 +70,7 @@ test("the \"5 ways\" flow in the browser: form → activation mail → registrat
   await expect(customer.getByText('Status: Closed')).toBeVisible();
   await expect(customer.getByRole('button', { name: 'Cancel this case' })).toHaveCount(0);
 
-  await customer.getByRole('link', { name: '← My cases' }).click();
+  await customer.getByRole('navigation', { name: 'Your account' }).getByRole('link', { name: 'My cases' }).click();
   await expect(customer.getByText('You have no open cases.')).toBeVisible();
   await customer.getByRole('link', { name: 'Archive' }).click();
   await expect(customer.getByRole('row', { name: new RegExp(`#${caseNumber}`) })).toContainText('Closed');

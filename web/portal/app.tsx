@@ -9,19 +9,23 @@ import { currentToken, signOut } from './customer-session.ts';
 import { MESSAGES } from './messages.ts';
 import { MyCasePage } from './my-case-page.tsx';
 import { MyCasesPage } from './my-cases-page.tsx';
-import { portalNavigate, usePortalRoute } from './portal-router.ts';
+import { NewCasePage } from './new-case-page.tsx';
+import { PortalLink } from './portal-link.tsx';
+import { usePortalRoute } from './portal-router.ts';
+import { SettingsPage } from './settings-page.tsx';
 import { SignInPage } from './sign-in-page.tsx';
 
 /**
  * The customer's side: a case opened through its public link (`link#<token>`, no sign-in), a form
- * case's activation (`activate#<token>`), and, signed in, the customer's cases, the archive and
- * each case (`cases/<id>`).
+ * case's activation (`activate#<token>`), and, signed in, the customer's cases, the archive, each
+ * case (`cases/<id>`), a new case to an expert (`new-case`) and the settings (`settings`).
  */
 export function Portal({ config }: { config: PortalConfig }) {
   const [language, setLanguage] = useState<Language>(preferredLanguage);
   const i18n = useMemo(() => translator(language, MESSAGES), [language]);
   const route = usePortalRoute();
   const [signedIn, setSignedIn] = useState(() => currentToken() !== null);
+  const [deleted, setDeleted] = useState(false);
   // Link and activation pages send their token per request; the rest send the customer's session, and a 401 ends it.
   const api = useMemo(
     () =>
@@ -37,7 +41,11 @@ export function Portal({ config }: { config: PortalConfig }) {
     rememberLanguage(language);
   }, [language]);
 
-  const needsSession = route.page === 'cases' || route.page === 'case';
+  const needsSession = route.page !== 'link' && route.page !== 'activate';
+  const endSession = () => {
+    signOut();
+    setSignedIn(false);
+  };
   return (
     <I18n.Provider value={i18n}>
       <header class="top">
@@ -48,41 +56,46 @@ export function Portal({ config }: { config: PortalConfig }) {
             <LanguageSelect value={language} onChange={setLanguage} />
           </label>
           {signedIn && needsSession && (
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => {
-                signOut();
-                setSignedIn(false);
-              }}
-            >
+            <button type="button" class="secondary" onClick={endSession}>
               {i18n.t('signIn.out')}
             </button>
           )}
         </span>
       </header>
+      {signedIn && needsSession && (
+        <nav class="account-nav" aria-label={i18n.t('nav.label')}>
+          <PortalLink to={{ page: 'cases', view: 'active' }} current={route.page === 'cases' || route.page === 'case'}>
+            {i18n.t('nav.cases')}
+          </PortalLink>
+          <PortalLink to={{ page: 'new-case' }} current={route.page === 'new-case'}>
+            {i18n.t('nav.newCase')}
+          </PortalLink>
+          <PortalLink to={{ page: 'settings' }} current={route.page === 'settings'}>
+            {i18n.t('nav.settings')}
+          </PortalLink>
+        </nav>
+      )}
       <main id="content">
         {route.page === 'link' ? (
           <CaseLinkPage api={api} />
         ) : route.page === 'activate' ? (
           <ActivatePage api={api} />
+        ) : deleted ? (
+          <p role="status">{i18n.t('settings.deleted')}</p>
         ) : !signedIn ? (
           <SignInPage pool={config.customerPool} onSignedIn={() => setSignedIn(true)} />
         ) : route.page === 'case' ? (
-          <>
-            <p>
-              <a
-                href={import.meta.env.BASE_URL}
-                onClick={(event) => {
-                  event.preventDefault();
-                  portalNavigate({ page: 'cases', view: 'active' });
-                }}
-              >
-                {i18n.t('cases.back')}
-              </a>
-            </p>
-            <MyCasePage api={api} caseId={route.caseId} />
-          </>
+          <MyCasePage api={api} caseId={route.caseId} />
+        ) : route.page === 'new-case' ? (
+          <NewCasePage api={api} />
+        ) : route.page === 'settings' ? (
+          <SettingsPage
+            api={api}
+            onDeleted={() => {
+              endSession();
+              setDeleted(true);
+            }}
+          />
         ) : (
           <MyCasesPage api={api} view={route.view} />
         )}

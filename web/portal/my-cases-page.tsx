@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Api } from '../shared/api-client.ts';
 import type { PortalCaseList, PortalCaseSummary } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
-import { portalNavigate, portalPathOf } from './portal-router.ts';
+import { PortalLink } from './portal-link.tsx';
 
 type Shown = { kind: 'loading' } | { kind: 'list'; items: PortalCaseSummary[]; nextCursor: string | null; hasArchive: boolean } | { kind: 'failed'; message: string };
 
@@ -27,16 +27,9 @@ export function MyCasesPage({ api, view }: { api: Api; view: 'active' | 'archive
   }, [view]);
 
   const tab = (target: 'active' | 'archive', label: string) => (
-    <a
-      href={portalPathOf({ page: 'cases', view: target })}
-      aria-current={view === target ? 'page' : undefined}
-      onClick={(event) => {
-        event.preventDefault();
-        portalNavigate({ page: 'cases', view: target });
-      }}
-    >
+    <PortalLink to={{ page: 'cases', view: target }} current={view === target}>
       {label}
-    </a>
+    </PortalLink>
   );
 
   return (
@@ -66,15 +59,7 @@ export function MyCasesPage({ api, view }: { api: Api; view: 'active' | 'archive
               <tr key={item.id}>
                 <td>#{item.number}</td>
                 <td>
-                  <a
-                    href={portalPathOf({ page: 'case', caseId: item.id })}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      portalNavigate({ page: 'case', caseId: item.id });
-                    }}
-                  >
-                    {item.title}
-                  </a>
+                  <PortalLink to={{ page: 'case', caseId: item.id }}>{item.title}</PortalLink>
                 </td>
                 <td>{t(`label.${item.status}`)}</td>
                 <td>

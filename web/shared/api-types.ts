@@ -6,6 +6,8 @@ import type { PreferencesInputSchema, PreferencesResponseSchema } from '../../fu
 import type { PublicCaseResponseSchema, PublicLinkResponseSchema } from '../../functions/domain/public-case.ts';
 import type { ActivatedResponseSchema, ActivationStateResponseSchema } from '../../functions/domain/intake-api.ts';
 import type { PortalCaseListResponseSchema, PortalCaseResponseSchema } from '../../functions/domain/portal.ts';
+import type { ExpertListResponseSchema } from '../../functions/domain/experts.ts';
+import type { ProfileResponseSchema } from '../../functions/domain/profile.ts';
 import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
   AgentListResponseSchema,
@@ -63,5 +65,7 @@ export type PortalCaseList = z.infer<typeof PortalCaseListResponseSchema>;
 export type PortalCaseSummary = PortalCaseList['items'][number];
 export type PortalCaseResponse = z.infer<typeof PortalCaseResponseSchema>;
 export type PortalCase = PortalCaseResponse['case'];
+export type ExpertList = z.infer<typeof ExpertListResponseSchema>;
+export type Profile = z.infer<typeof ProfileResponseSchema>['profile'];
 export type PublicLinkResponse = z.infer<typeof PublicLinkResponseSchema>;
 export type UpdateCustomerBody = z.input<typeof UpdateCustomerInputSchema>;
