@@ -25,7 +25,8 @@ const Attributes = z.array(z.object({ Name: z.string().min(1), Value: z.string()
  * The Cognito Identity Provider API (AWS JSON 1.1) for the calls the helpdesk makes, so
  * `@aws-sdk/client-cognito-identity-provider` runs unchanged against it (the client finds it through
  * AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER): the agent directory lists the staff pool; the intake
- * creates customers' accounts; the portal signs customers in from the browser (hence CORS).
+ * creates customers' accounts; the portal signs customers in and changes their password from the
+ * browser (hence CORS).
  */
 export function createCognitoEndpoint(staff: LocalUserPool, customers: { id: string; clientId: string; pool: LocalCustomerPool }): Server {
   const operations: Record<string, (input: unknown) => Promise<object> | object> = {
@@ -53,6 +54,14 @@ export function createCognitoEndpoint(staff: LocalUserPool, customers: { id: str
       customerPool(UserPoolId, customers.id);
       const attributes = customers.pool.attributesOf(Username);
       return { Username, Enabled: true, UserStatus: 'CONFIRMED', UserAttributes: Object.entries(attributes).map(([Name, Value]) => ({ Name, Value })) };
+    },
+    ChangePassword: async (input) => {
+      const { AccessToken, PreviousPassword, ProposedPassword } = parse(
+        z.object({ AccessToken: z.string(), PreviousPassword: z.string(), ProposedPassword: z.string() }),
+        input,
+      );
+      await customers.pool.changePassword(AccessToken, PreviousPassword, ProposedPassword);
+      return {};
     },
     InitiateAuth: async (input) => {
       const { ClientId, AuthParameters } = parse(

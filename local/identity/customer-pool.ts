@@ -80,6 +80,15 @@ export class LocalCustomerPool {
     return { AccessToken: await this.issuer.issue(claims, ACCESS_TOKEN_SECONDS), ExpiresIn: ACCESS_TOKEN_SECONDS, TokenType: 'Bearer' };
   }
 
+  /** ChangePassword: the signed-in user (by their access token) proves the current password and sets a new one. */
+  async changePassword(accessToken: string, previous: string, proposed: string): Promise<void> {
+    const claims = await this.issuer.verify(accessToken);
+    const user = typeof claims?.username === 'string' ? this.users.get(claims.username) : undefined;
+    if (!user) throw new CognitoError('NotAuthorizedException', 'Invalid Access Token');
+    if (!user.password || !matches(previous, user.password)) throw new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    this.setPassword(user.username, proposed);
+  }
+
   attributesOf(username: string): Record<string, string> {
     return { ...this.find(username).attributes, sub: this.find(username).sub };
   }

@@ -3,7 +3,7 @@ import { expectAccessible, mailsTo, screenshot, signIn } from './console-helpers
 
 const PASSWORD = 'Kot-na-dachu-7';
 
-test('a signed-in customer writes a new case straight to their expert, fills in invoice data, and deletes the account', async ({ page, browser, request }) => {
+test('a signed-in customer writes a new case straight to their expert, fills in invoice data, changes the password, and deletes the account', async ({ page, browser, request }) => {
   const email = `ola-${Date.now()}@customer.example`;
   const subject = `Order 1042 arrived damaged (${Date.now()})`;
   await request.post('/public/intake', { data: { name: 'Ola Wiśniewska', email, subject, message: 'The box was crushed.', language: 'en' } });
@@ -52,15 +52,23 @@ test('a signed-in customer writes a new case straight to their expert, fills in 
   await customer.getByLabel('Country code (e.g. PL)').fill('PL');
   await customer.getByRole('button', { name: 'Save' }).click();
   await expect(customer.getByRole('status')).toHaveText('Your settings are saved.');
+  await customer.getByLabel('Current password').fill('Not-my-password-1');
+  await customer.getByLabel('New password').fill('Nowe-haslo-2026');
+  await customer.getByLabel('Password again').fill('Nowe-haslo-2026');
+  await customer.getByRole('button', { name: 'Change password' }).click();
+  await expect(customer.getByRole('alert')).toHaveText('The current password is not right.');
+  await customer.getByLabel('Current password').fill(PASSWORD);
+  await customer.getByRole('button', { name: 'Change password' }).click();
+  await expect(customer.getByText('Your password is changed.')).toBeVisible();
   await expectAccessible(customer);
   await screenshot(customer, 'portal-settings');
 
   customer.once('dialog', (dialog) => void dialog.accept());
   await customer.getByRole('button', { name: 'Delete my account' }).click();
-  await expect(customer.getByRole('status')).toHaveText('Your account is deleted. Thank you for writing to us.');
+  await expect(customer.getByText('Your account is deleted. Thank you for writing to us.')).toBeVisible();
   await customer.goto('/portal/');
   await customer.getByLabel('E-mail').fill(email);
-  await customer.getByLabel('Password').fill(PASSWORD);
+  await customer.getByLabel('Password').fill('Nowe-haslo-2026');
   await customer.getByRole('button', { name: 'Sign in' }).click();
   await expect(customer.getByRole('alert')).toHaveText('That e-mail and password do not match an account.');
 

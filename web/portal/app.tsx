@@ -91,6 +91,7 @@ export function Portal({ config }: { config: PortalConfig }) {
         ) : route.page === 'settings' ? (
           <SettingsPage
             api={api}
+            pool={config.customerPool}
             onDeleted={() => {
               endSession();
               setDeleted(true);

@@ -2,13 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Api, ApiError } from '../shared/api-client.ts';
 import type { Profile } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
+import type { PortalConfig } from '../shared/runtime-config.ts';
+import { ChangePassword } from './change-password.tsx';
 
 type Invoice = NonNullable<Profile['invoice']>;
 const NO_INVOICE: Invoice = { name: '', street: '', postalCode: '', city: '', country: 'PL' };
 const INVOICE_FIELDS = ['name', 'taxId', 'street', 'postalCode', 'city', 'country'] as const;
 
 /** The customer's settings ("5 ways"): contact data, language, invoice data, and deleting the account. */
-export function SettingsPage({ api, onDeleted }: { api: Api; onDeleted: () => void }) {
+export function SettingsPage({ api, pool, onDeleted }: { api: Api; pool: PortalConfig['customerPool']; onDeleted: () => void }) {
   const { t } = useI18n();
   const [profile, setProfile] = useState<Profile | null>(null);
   const [wantsInvoice, setWantsInvoice] = useState(false);
@@ -118,6 +120,7 @@ export function SettingsPage({ api, onDeleted }: { api: Api; onDeleted: () => vo
         )}
         <button type="submit">{t('settings.save')}</button>
       </form>
+      <ChangePassword pool={pool} />
       <section aria-labelledby="delete-title" class="danger">
         <h2 id="delete-title">{t('settings.deleteTitle')}</h2>
         <p>{t('settings.deleteHelp')}</p>

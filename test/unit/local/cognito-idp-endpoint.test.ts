@@ -6,6 +6,7 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
+  ChangePasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
   InvalidPasswordException,
@@ -102,6 +103,22 @@ describe('the local Cognito Identity Provider endpoint', () => {
       cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: CUSTOMERS, Username: 'cust-2', Password: 'short', Permanent: true })),
     ).rejects.toBeInstanceOf(InvalidPasswordException);
     await expect(signIn('ala@example.com', 'short')).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+
+  it('changes the password of the signed-in customer who proves the current one, by the policy', async () => {
+    await cognito.send(new AdminCreateUserCommand({ UserPoolId: CUSTOMERS, Username: 'cust-5', UserAttributes: [{ Name: 'email', Value: 'piotr@example.com' }] }));
+    await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: CUSTOMERS, Username: 'cust-5', Password: 'Secret-pass-5', Permanent: true }));
+    const { AuthenticationResult } = await signIn('piotr@example.com', 'Secret-pass-5');
+    const change = (previous: string, proposed: string, token = AuthenticationResult!.AccessToken!) =>
+      cognito.send(new ChangePasswordCommand({ AccessToken: token, PreviousPassword: previous, ProposedPassword: proposed }));
+
+    await expect(change('Wrong-pass-5', 'Newer-pass-55')).rejects.toBeInstanceOf(NotAuthorizedException);
+    await expect(change('Secret-pass-5', 'weak')).rejects.toBeInstanceOf(InvalidPasswordException);
+    await expect(change('Secret-pass-5', 'Newer-pass-55', await staffIssuer.issue({ username: 'cust-5' }))).rejects.toBeInstanceOf(NotAuthorizedException);
+    await change('Secret-pass-5', 'Newer-pass-55');
+
+    await expect(signIn('piotr@example.com', 'Secret-pass-5')).rejects.toBeInstanceOf(NotAuthorizedException);
+    expect((await signIn('piotr@example.com', 'Newer-pass-55')).AuthenticationResult?.AccessToken).toEqual(expect.any(String));
   });
 
   it('keeps accounts in its file: a pool opened on it again signs the customer in', async () => {
