@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { callApi, customerWrites, expectAccessible, signIn } from './console-helpers.ts';
+import { callApi, customerWrites, expectAccessible, screenshot, signIn } from './console-helpers.ts';
 
 test("an agent corrects a customer's contact data from the case, and the record shows it", async ({ page }) => {
   const subject = `Invoice address (${Date.now()})`;
@@ -18,6 +18,16 @@ test("an agent corrects a customer's contact data from the case, and the record 
 
   await expect(panel.locator('dl')).toContainText('Marta Nowak');
   await expect(panel.locator('dl')).toContainText('+48 601 200 300');
+
+  await panel.getByRole('link', { name: /^(Customer record and all cases|Karta klienta i wszystkie sprawy)$/ }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Marta Nowak');
+  const row = page.getByRole('row', { name: new RegExp(subject.replace(/[()]/g, '\\$&')) });
+  await expect(row).toContainText('support');
+  await expect(page.getByRole('columnheader')).toHaveText([/No\.|Nr/, /Title|Tytuł/, 'Status', /Assignee|Przypisana do/, /Inbox|Skrzynka/, /Created|Utworzona/, /Updated|Zmieniona/]);
+  await expectAccessible(page);
+  await screenshot(page, 'customer-record');
+  await row.getByRole('link', { name: subject }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(subject);
 });
 
 test('an agent links a case that reached the wrong record to the right customer, found by e-mail', async ({ page }) => {

@@ -7,6 +7,7 @@ import type { RuntimeConfig } from '../shared/runtime-config.ts';
 import { CaseView } from './case-view.tsx';
 import { CommandPalette, type PaletteAction } from './command-palette.tsx';
 import { Console } from './context.ts';
+import { CustomerPage } from './customer-page.tsx';
 import { isTyping } from './keyboard.ts';
 import { MESSAGES } from './messages.ts';
 import { PreferencesMenu } from './preferences-menu.tsx';
@@ -73,7 +74,13 @@ export function App({ config, session }: { config: RuntimeConfig; session: Sessi
           </div>
         </header>
         <main id="content" tabIndex={-1}>
-          {route.view === 'queue' ? <QueueView queue={route.queue} key={route.queue} /> : <CaseView caseId={route.caseId} key={route.caseId} />}
+          {route.view === 'queue' ? (
+            <QueueView queue={route.queue} key={route.queue} />
+          ) : route.view === 'customer' ? (
+            <CustomerPage customerId={route.customerId} key={route.customerId} />
+          ) : (
+            <CaseView caseId={route.caseId} key={route.caseId} />
+          )}
         </main>
         {showShortcuts && <Shortcuts onClose={() => setShowShortcuts(false)} />}
         {showPalette && <CommandPalette actions={viewActions} onClose={() => setShowPalette(false)} />}

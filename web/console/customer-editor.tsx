@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../shared/api-client.ts';
-import type { CustomerResponse, UpdateCustomerBody } from '../shared/api-types.ts';
+import type { Customer, UpdateCustomerBody } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
 
-type Customer = CustomerResponse['customer'];
 const FIELDS = ['name', 'email', 'phone', 'externalId'] as const;
 
 /**

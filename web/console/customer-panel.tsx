@@ -1,6 +1,7 @@
 import type { CaseList, CustomerResponse } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
+import { CustomerDetails } from './customer-details.tsx';
 import { CustomerEditor } from './customer-editor.tsx';
 import { usePolled } from './polling.ts';
 import { navigate, pathOf } from './router.ts';
@@ -18,35 +19,19 @@ export function CustomerPanel({ customerId, caseId }: { customerId: string; case
   return (
     <aside aria-labelledby="customer-title" class="customer">
       <h2 id="customer-title">{t('customer.title')}</h2>
-      {person && (
-        <dl>
-          {person.name && (
-            <div>
-              <dt>{t('customer.name')}</dt>
-              <dd>{person.name}</dd>
-            </div>
-          )}
-          {person.email && (
-            <div>
-              <dt>{t('customer.email')}</dt>
-              <dd>{person.email}</dd>
-            </div>
-          )}
-          {person.phone && (
-            <div>
-              <dt>{t('customer.phone')}</dt>
-              <dd>{person.phone}</dd>
-            </div>
-          )}
-          {person.externalId && (
-            <div>
-              <dt>{t('customer.externalId')}</dt>
-              <dd>{person.externalId}</dd>
-            </div>
-          )}
-        </dl>
-      )}
+      {person && <CustomerDetails customer={person} />}
       {person && <CustomerEditor customer={person} key={person.version} onSaved={customer.reload} />}
+      <p>
+        <a
+          href={pathOf({ view: 'customer', customerId })}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate({ view: 'customer', customerId });
+          }}
+        >
+          {t('customer.record')}
+        </a>
+      </p>
       <h3>{t('customer.otherCases')}</h3>
       {cases.data && others.length === 0 && <p>{t('customer.noOtherCases')}</p>}
       <ul>

@@ -47,6 +47,7 @@ export type AttachmentUploadBody = z.input<typeof AttachmentUploadInputSchema>;
 export type PreferencesBody = z.input<typeof PreferencesInputSchema>;
 
 export type CustomerResponse = z.infer<typeof CustomerResponseSchema>;
+export type Customer = CustomerResponse['customer'];
 export type AgentList = z.infer<typeof AgentListResponseSchema>;
 export type Agent = AgentList['agents'][number];
 export type ReplyDraftResponse = z.infer<typeof ReplyDraftResponseSchema>;
