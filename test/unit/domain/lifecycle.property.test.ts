@@ -10,7 +10,7 @@ import { linkCustomer, updateFields } from '../../../functions/domain/fields.ts'
 import { invariantViolations } from '../../../functions/domain/invariants.ts';
 import type { CommandContext, Outcome } from '../../../functions/domain/mutation.ts';
 import { CreateCaseInputSchema } from '../../../functions/domain/requests.ts';
-import { close, rejectAsSpam, reopen, resolve } from '../../../functions/domain/resolution.ts';
+import { cancelByCustomer, close, rejectAsSpam, reopen, resolve } from '../../../functions/domain/resolution.ts';
 import type { TimelineEntry } from '../../../functions/domain/timeline.ts';
 import { SYSTEM_STATUSES, type TenantSettings, TenantSettingsSchema } from '../../../functions/domain/tenant-settings.ts';
 import { fireTimer } from '../../../functions/domain/timer-firing.ts';
@@ -55,6 +55,8 @@ const stepArb = fc.oneof(
   staffStep('close', (c, x) => close(c, x, { method: 'rejected' })),
   staffStep('spam', rejectAsSpam),
   fc.constant({ name: 'customer writes', run: ((c, x) => receiveCustomerMessage(c, x, { text: 'hello', channel: 'email', from: null })) as Step, customer: true }),
+  // Only the case's own customer may cancel; on an unlinked case the domain refuses it (403), which the run skips.
+  fc.constant({ name: 'customer cancels', run: ((c, x) => cancelByCustomer(c, x)) as Step, customer: true }),
   // A timer firing may be due, late (the case moved on) or a duplicate delivery of an old one.
   fc.integer({ min: 0, max: 6 }).map((generation) => ({
     name: `timer g${generation} fires`,
