@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { appDir } from '../local/web/web-apps-site.ts';
+import { WIDGET } from '../web/apps.ts';
 import { REPO_ROOT } from './entries.ts';
 import type { Verdict } from './targets.ts';
 
@@ -27,6 +28,17 @@ export interface ConsoleSize {
   assets: ConsoleAsset[];
   jsBytes: number;
   jsGzipBytes: number;
+  verdict: Verdict;
+}
+
+/** The target: the widget's one script, gzipped, stays within 30 KB: it loads on every page of a tenant's site. */
+export const WIDGET_TARGET_BYTES = 30 * 1024;
+
+export interface WidgetSize {
+  /** As a tenant's page names it: /widget/helpdesk-widget.js. */
+  path: string;
+  bytes: number;
+  gzipBytes: number;
   verdict: Verdict;
 }
 
@@ -72,4 +84,11 @@ function firstLoadPaths(html: string): Pick<ConsoleAsset, 'path' | 'loadedAs'>[]
     found.push({ path, loadedAs });
   }
   return found;
+}
+
+/** The widget's script from the same build, gzipped as the console's files are. */
+export function measureWidgetSize(): WidgetSize {
+  const content = readFileSync(join(appDir(WIDGET.dir), WIDGET.file));
+  const gzipBytes = gzipSync(content).length;
+  return { path: WIDGET.path, bytes: content.length, gzipBytes, verdict: gzipBytes <= WIDGET_TARGET_BYTES ? 'PASS' : 'FAIL' };
 }

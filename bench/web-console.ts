@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import type { LocalHelpdesk } from '../local/start.ts';
-import { buildConsole, type ConsoleSize, measureConsoleSize, readConsoleIndex } from './console-size.ts';
+import { buildConsole, type ConsoleSize, measureConsoleSize, measureWidgetSize, readConsoleIndex, type WidgetSize } from './console-size.ts';
 import { startBenchHelpdesk } from './local-helpdesk.ts';
 import { COMPLETE_CASE } from './seed.ts';
 import { percentile } from './stats.ts';
@@ -57,6 +57,8 @@ export interface QueueVisits {
 
 export interface WebConsoleResult {
   size: ConsoleSize;
+  /** The embeddable widget's script, from the same build. */
+  widget: WidgetSize;
   visits: QueueVisits[];
   /** The browser's version, for the machine table. */
   chromium: string;
@@ -76,6 +78,8 @@ export async function measureWebConsole(options: { log: (line: string) => void }
     options.log(`  ${asset.path.padEnd(40)} ${asset.bytes} bytes, ${asset.gzipBytes} gzipped (${asset.loadedAs})`);
   }
   options.log(`  first-load JS: ${size.jsGzipBytes} bytes gzipped  ${size.verdict}`);
+  const widget = measureWidgetSize();
+  options.log(`  ${widget.path.padEnd(40)} ${widget.bytes} bytes, ${widget.gzipBytes} gzipped (the widget)  ${widget.verdict}`);
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The web section needs Chromium at ${CHROMIUM}, as the browser tests do; or point CHROMIUM_PATH at a Chromium or Chrome binary.`);
   }
@@ -102,7 +106,7 @@ export async function measureWebConsole(options: { log: (line: string) => void }
     // The local runtime serves whatever web/dist/console holds now; another `npm run build:web` in this working tree
     // (the browser tests run one) would have replaced the build under the rounds.
     if (readConsoleIndex() !== index) failures.push('web: web/dist/console was rebuilt during the rounds: they did not all time the build measured');
-    return { size, visits, chromium: browser.version(), failures };
+    return { size, widget, visits, chromium: browser.version(), failures };
   } finally {
     await browser?.close();
     await helpdesk.stop();

@@ -18,6 +18,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { type Route, ROUTE_GROUPS, routeKey, routes, type RouteGroup } from '../functions/routes.ts';
+import { API_CORS } from './api-cors.ts';
 import type { CustomerIdentity } from './customer-identity.ts';
 import { HandlerFunction } from './handler-function.ts';
 
@@ -74,7 +75,6 @@ export class HelpdeskApi extends Construct {
     super(scope, id);
 
     const routeList = Object.entries(routes);
-    const methods = [...new Set(routeList.map(([, route]) => route.method))];
 
     this.api = new HttpApi(this, 'Api', {
       apiName: Stack.of(this).stackName,
@@ -83,10 +83,10 @@ export class HelpdeskApi extends Construct {
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [...props.corsOrigins],
-        allowMethods: methods.map((method) => CorsHttpMethod[method]),
-        allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Case-Link', 'X-Activation-Token'],
-        exposeHeaders: ['ETag'],
-        maxAge: Duration.hours(1),
+        allowMethods: API_CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...API_CORS.allowHeaders],
+        exposeHeaders: [...API_CORS.exposeHeaders],
+        maxAge: Duration.seconds(API_CORS.maxAgeSeconds),
       },
     });
 

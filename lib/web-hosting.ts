@@ -18,7 +18,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { webSecurityHeaders } from '../web/security-headers.ts';
-import { WEB_APPS, type WebApp } from '../web/apps.ts';
+import { WEB_APPS, type WebApp, WIDGET } from '../web/apps.ts';
 import type { AppConfig, PortalConfig, RuntimeConfig } from '../web/shared/runtime-config.ts';
 import { securityHeadersPolicy } from './security-headers-policy.ts';
 
@@ -28,14 +28,15 @@ import { securityHeadersPolicy } from './security-headers-policy.ts';
  */
 export const BUCKET_DEPLOYMENT_HANDLER = 'Custom::CDKBucketDeployment8693BB64968944B69AAFB0CC9EB8756C';
 
-/** Where `npm run build:web` puts an app (web/vite.config.ts). */
-const appDir = (app: WebApp) => fileURLToPath(new URL(`../web/dist/${app}`, import.meta.url));
+/** Where `npm run build:web` puts an app, or the widget (web/vite.config.ts). */
+const appDir = (app: WebApp | typeof WIDGET.dir) => fileURLToPath(new URL(`../web/dist/${app}`, import.meta.url));
 
 /**
  * A CloudFront Function on every viewer request: each app routes in the browser, so any path under
  * /<app>/ that names no file gets that app's index page (as the local runtime serves them,
  * local/web/web-apps-site.ts). Rewriting here, not with error responses, keeps a real 403 or 404 from
- * S3 what it is. The bare domain leads to the console, the staff's daily page.
+ * S3 what it is. The bare domain leads to the console, the staff's daily page. The widget's script, under
+ * /widget/, is no app: its path passes unchanged.
  */
 export const APP_ROUTING_CODE = `var APPS = ${JSON.stringify(WEB_APPS)};
 function handler(event) {
@@ -76,6 +77,8 @@ export class WebHosting extends Construct {
   public readonly portalUrl: string;
   /** Where agents open the console, and where the hosted UI sends them back with the code. */
   public readonly consoleUrl: string;
+  /** The script tenants' sites load to embed the intake widget. */
+  public readonly widgetUrl: string;
   private readonly logRetention: RetentionDays;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
@@ -167,20 +170,24 @@ export class WebHosting extends Construct {
     this.origin = `https://${this.distribution.distributionDomainName}`;
     this.consoleUrl = `${this.origin}/console/`;
     this.portalUrl = `${this.origin}/portal`;
-    // A plain output name, for scripts that read the stack's outputs.
+    this.widgetUrl = `${this.origin}${WIDGET.path}`;
+    // Plain output names, for scripts that read the stack's outputs.
     new CfnOutput(this, 'ConsoleUrl', { value: this.consoleUrl }).overrideLogicalId('ConsoleUrl');
+    new CfnOutput(this, 'WidgetUrl', { value: this.widgetUrl, description: "The intake widget's script, for tenants' sites (docs/widget.md)" }).overrideLogicalId(
+      'WidgetUrl',
+    );
   }
 
   /**
    * Uploads each built app under <app>/ with the `config.json` that points it at this tenant's API (and,
    * for the console, sign-in), so one build serves every tenant. Index pages and config.json are
-   * revalidated on every load; the assets, named by content hash, are cached for a year.
+   * revalidated on every load; the assets, named by content hash, are cached for a year. The widget's
+   * script goes under widget/.
    */
   deployApps(configs: { console: RuntimeConfig; portal: PortalConfig }): void {
-    for (const app of WEB_APPS) {
-      if (!existsSync(join(appDir(app), 'index.html'))) {
-        throw new Error(`The ${app} is not built (no ${appDir(app)}/index.html): run \`npm run build:web\` first.`);
-      }
+    const builds = [...WEB_APPS.map((app) => join(appDir(app), 'index.html')), join(appDir(WIDGET.dir), WIDGET.file)];
+    for (const file of builds) {
+      if (!existsSync(file)) throw new Error(`The web apps are not built (no ${file}): run \`npm run build:web\` first.`);
     }
 
     // Our own role and log group instead of the defaults: AWSLambdaBasicExecutionRole may write to any log
@@ -189,7 +196,26 @@ export class WebHosting extends Construct {
     const role = new Role(this, 'DeploymentRole', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
     for (const app of WEB_APPS) this.deployApp(app, configs[app], role, logGroup);
+    this.deployWidget(role, logGroup);
     this.acknowledgeDeploymentFindings(role);
+  }
+
+  /**
+   * The widget's script under its stable name, which tenants' pages name for good: cached for minutes
+   * and then revalidated (WIDGET.cacheControl), so a deploy reaches every site soon without a content
+   * hash in the name. It needs no config.json: the page that embeds it names the API. It runs in the
+   * tenant's page, so the response headers policy's CSP does not govern it; the tenant's CSP and the
+   * API's CORS (intake.allowedOrigins) do.
+   */
+  private deployWidget(role: Role, logGroup: LogGroup): void {
+    new BucketDeployment(this, 'WidgetScript', {
+      sources: [Source.asset(appDir(WIDGET.dir), { exclude: ['*.map'] })],
+      destinationBucket: this.bucket,
+      destinationKeyPrefix: `${WIDGET.dir}/`,
+      cacheControl: [CacheControl.fromString(WIDGET.cacheControl)],
+      role,
+      logGroup,
+    });
   }
 
   private deployApp(app: WebApp, config: AppConfig, role: Role, logGroup: LogGroup): void {

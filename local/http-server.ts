@@ -7,6 +7,7 @@ import { lambdaContext } from './lambda-context.ts';
 import { type MatchedRoute, matchRoute } from './route-matcher.ts';
 import type { TokenIssuer } from './token-issuer.ts';
 import { RouteThrottle } from './route-throttle.ts';
+import { ApiCors } from './web/api-cors.ts';
 import { type LocalSite, serveWebApps } from './web/web-apps-site.ts';
 import { LocalSignIn } from './web/local-sign-in.ts';
 
@@ -37,11 +38,14 @@ export function createHttpServer(
   health: () => HealthReport,
   /** The local S3 endpoint, which the console uploads attachments to. */
   site: LocalSite,
+  /** Origins of other sites whose pages may call the API, as its CORS configuration lists them in the cloud. */
+  corsOrigins: readonly string[],
 ): Server {
   const signIn = new LocalSignIn(issuers.staff);
   const throttle = new RouteThrottle();
+  const cors = new ApiCors(corsOrigins);
   return createServer((request, response) => {
-    handle(handlers, issuers, signIn, throttle, health, site, request, response).catch((error: unknown) => {
+    handle(handlers, issuers, signIn, throttle, cors, health, site, request, response).catch((error: unknown) => {
       console.error(error);
       send(response, 500, { message: 'Internal Server Error' });
     });
@@ -53,11 +57,13 @@ async function handle(
   issuers: Issuers,
   signIn: LocalSignIn,
   throttle: RouteThrottle,
+  cors: ApiCors,
   health: () => HealthReport,
   site: LocalSite,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (cors.answerPreflight(request, response)) return;
   let url: URL;
   let matched: MatchedRoute | null;
   try {
@@ -78,6 +84,8 @@ async function handle(
     return Buffer.isBuffer(form) ? form : Buffer.alloc(0);
   };
   if (await signIn.handle(request, response, url, readForm)) return;
+  // From here on the answer is the API's (a route's, or the gateway's own 401, 404, 413 or 429): an allowed origin's headers go on it.
+  cors.addHeaders(request, response);
   if (!matched) return send(response, 404, { message: 'Not Found' });
   if (matched.route.throttle && !throttle.take(matched.routeKey, matched.route.throttle)) return send(response, 429, { message: 'Too Many Requests' });
   const body = await readBody(request);

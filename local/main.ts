@@ -7,6 +7,8 @@ const { values } = parseArgs({
     'smtp-port': { type: 'string', default: '2525' },
     /** The local SES endpoint (its /outbox lists sent mail); a free port when not given. */
     'ses-port': { type: 'string' },
+    /** The demo tenant site with the widget, on 127.0.0.1; a free port when not given. */
+    'demo-port': { type: 'string' },
     'data-dir': { type: 'string', default: '.local' },
     'in-memory': { type: 'boolean', default: false },
     tenant: { type: 'string', default: 'demo' },
@@ -25,6 +27,7 @@ try {
     port: Number(values.port),
     smtpPort: Number(values['smtp-port']),
     ...(values['ses-port'] ? { sesPort: Number(values['ses-port']) } : {}),
+    ...(values['demo-port'] ? { demoPort: Number(values['demo-port']) } : {}),
     tenant: values.tenant,
     timeScale,
     ...(values['in-memory'] ? {} : { dataDir: values['data-dir'] }),
@@ -32,6 +35,7 @@ try {
   const lines = [
     `Helpdesk for tenant '${values.tenant}' is running.`,
     `  Console    ${helpdesk.url}/console/ (sign in as one of the local agents)`,
+    `  Demo site  ${helpdesk.demoSiteUrl} (Acme shop: a tenant's page on another origin, with the widget; --demo-port)`,
     `  API        ${helpdesk.url}`,
     `  OpenAPI    ${helpdesk.url}/openapi.json`,
     `  Health     ${helpdesk.url}/health (DynamoDB Local is restarted if it dies)`,

@@ -10,6 +10,7 @@ import { healthOf } from './health.ts';
 import { LOCAL_CUSTOMER_POOL_ID, LOCAL_PORTAL_CLIENT_ID } from './identity/customer-pool.ts';
 import { LOCAL_USER_POOL, startLocalCognito } from './identity/local-cognito.ts';
 import { serviceDir } from './aws-endpoint.ts';
+import { startDemoSite } from './web/demo-site.ts';
 import { LOCAL_MAIL_BUCKET, type LocalMail, startLocalMail } from './mail/local-mail.ts';
 import { startLocalSes } from './mail/local-ses.ts';
 import { startLocalS3 } from './storage/local-s3.ts';
@@ -25,6 +26,8 @@ export interface LocalOptions {
   dataDir?: string;
   /** 0 picks a free port. */
   port?: number;
+  /** The demo tenant site's port on 127.0.0.1 (the page that embeds the widget); a free one when absent. */
+  demoPort?: number;
   /**
    * Ports of DynamoDB Local and the Step Functions, SES, S3 and Cognito endpoints; free ones when absent. The functions
    * keep their clients for the life of the process, as in Lambda, so a restart within one process
@@ -68,6 +71,8 @@ export interface LocalHelpdesk {
   customerPool: { cognitoUrl: string; clientId: string; issuer: TokenIssuer };
   /** Inbound mail: the SMTP port on 127.0.0.1, the mailboxes it takes mail for, and the queue to ingestion. */
   mail: Omit<LocalMail, 'stop'>;
+  /** A pretend tenant website that embeds the widget, on an origin of its own the API's CORS lets in. */
+  demoSiteUrl: string;
   stop: () => Promise<void>;
 }
 
@@ -100,6 +105,10 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
   try {
     // Chosen before anything starts: the functions put the portal's address in the links they mail.
     const port = options.port || (await freePort());
+    const demoPort = options.demoPort || (await freePort());
+    const demoOrigin = `http://127.0.0.1:${demoPort}`;
+    // The demo site is one of the tenant's sites, as a real one is listed in cdk.json: the API lets its pages in.
+    const intake = { ...settings.intake, allowedOrigins: [...settings.intake.allowedOrigins, demoOrigin] };
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: db.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: db.endpoint,
@@ -107,7 +116,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: LOCAL_TABLE_NAME,
-      TENANT_SETTINGS: JSON.stringify(settings),
+      TENANT_SETTINGS: JSON.stringify({ ...settings, intake }),
       MAIL_CONFIG: JSON.stringify(mailConfig),
       MAIL_BUCKET: LOCAL_MAIL_BUCKET,
       USER_POOL_ID: LOCAL_USER_POOL.id,
@@ -133,11 +142,17 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     });
     started.push(mail);
     const issuer = new TokenIssuer({ issuer: 'http://localhost/helpdesk-local', ...(dataDir ? { keyFile: join(dataDir, 'token-key.pem') } : {}) });
-    const server = createHttpServer(await loadHandlers(), { staff: issuer, customers: cognito.customerIssuer }, () => healthOf(db), {
-      storageOrigin: new URL(s3.endpoint).origin,
-      customerPool: { endpoint: cognito.url, clientId: LOCAL_PORTAL_CLIENT_ID },
-    });
+    const server = createHttpServer(
+      await loadHandlers(),
+      { staff: issuer, customers: cognito.customerIssuer },
+      () => healthOf(db),
+      { storageOrigin: new URL(s3.endpoint).origin, customerPool: { endpoint: cognito.url, clientId: LOCAL_PORTAL_CLIENT_ID }, demoSiteUrl: `${demoOrigin}/` },
+      intake.allowedOrigins,
+    );
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
+    started.push({ stop: () => new Promise<void>((done) => server.close(() => done())) });
+    const demoSite = await startDemoSite({ port: demoPort, helpdeskUrl: `http://localhost:${port}` });
+    started.push(demoSite);
     const tokens = Object.fromEntries(
       await Promise.all(Object.entries(LOCAL_ACCOUNTS).map(async ([name, claims]) => [name, await issuer.issue(claims)])),
     ) as LocalHelpdesk['tokens'];
@@ -153,7 +168,9 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
       s3: { endpoint: s3.endpoint, dir: s3.store.dir },
       customerPool: { cognitoUrl: cognito.url, clientId: LOCAL_PORTAL_CLIENT_ID, issuer: cognito.customerIssuer },
       mail,
+      demoSiteUrl: demoSite.url,
       stop: async () => {
+        await demoSite.stop();
         await new Promise<void>((done) => server.close(() => done()));
         await mail.stop();
         await timers.stop();

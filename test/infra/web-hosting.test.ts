@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import cdkJson from '../../cdk.json' with { type: 'json' };
+import { API_CORS } from '../../lib/api-cors.ts';
 import { HelpdeskStack } from '../../lib/helpdesk-stack.ts';
 import { loadTenantConfig } from '../../lib/tenant-config.ts';
 import { APP_ROUTING_CODE } from '../../lib/web-hosting.ts';
@@ -131,6 +132,14 @@ describe('WebHosting', () => {
     });
   });
 
+  it('deploys the widget\'s script alone under widget/, without its source map, cached for five minutes and then revalidated', () => {
+    const widget = deploymentTo('widget/');
+    const [assetZip] = widget?.SourceObjectKeys as string[];
+
+    expect(widget).toMatchObject({ SystemMetadata: { 'cache-control': 'public, max-age=300' } });
+    expect(readdirSync(join(assemblyDir, `asset.${assetZip!.replace(/\.zip$/, '')}`))).toEqual(['helpdesk-widget.js']);
+  });
+
   it("lets the hosted UI send agents back to the console, and the console call the API", () => {
     const consoleUrl = { 'Fn::Join': ['', ['https://', distributionDomain(), '/console/']] };
 
@@ -146,8 +155,20 @@ describe('WebHosting', () => {
     });
   });
 
-  it('outputs the console URL', () => {
+  it("answers the pages of other origins (the widget's) with the CORS the local runtime answers with, lib/api-cors.ts", () => {
+    const [api] = Object.values(template.findResources('AWS::ApiGatewayV2::Api'));
+
+    expect(api?.Properties.CorsConfiguration).toMatchObject({
+      AllowMethods: [...API_CORS.allowMethods],
+      AllowHeaders: [...API_CORS.allowHeaders],
+      ExposeHeaders: [...API_CORS.exposeHeaders],
+      MaxAge: API_CORS.maxAgeSeconds,
+    });
+  });
+
+  it("outputs the console URL and the widget's script URL", () => {
     template.hasOutput('ConsoleUrl', {});
+    template.hasOutput('WidgetUrl', { Value: { 'Fn::Join': ['', ['https://', distributionDomain(), '/widget/helpdesk-widget.js']] } });
   });
 });
 
@@ -166,7 +187,7 @@ describe('the web apps routing function', () => {
     expect(result.uri).toBe(index);
   });
 
-  it.each(['/console/assets/index-abc.js', '/console/config.json', '/portal/assets/index-abc.js', '/favicon.ico', '/other/page'])(
+  it.each(['/console/assets/index-abc.js', '/console/config.json', '/portal/assets/index-abc.js', '/widget/helpdesk-widget.js', '/widget/', '/favicon.ico', '/other/page'])(
     'leaves %s as it is',
     (uri) => {
       const result = routeApps(request(uri));

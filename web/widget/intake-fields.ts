@@ -1,0 +1,60 @@
+import type * as z from 'zod';
+import type { IntakeInputSchema } from '../../functions/domain/intake.ts';
+import type { Language } from '../shared/i18n.ts';
+
+/** What the widget posts to POST /public/intake, typed from the API's own schema. */
+export type IntakeBody = z.input<typeof IntakeInputSchema>;
+
+/** The fields a person fills in, in the form's order; `website` is the honeypot. */
+export const FIELDS = ['name', 'email', 'phone', 'subject', 'message', 'website'] as const;
+export type Field = (typeof FIELDS)[number];
+export type Values = Record<Field, string>;
+/** What is wrong with each field at fault, in words to show at it. */
+export type FieldIssues = Partial<Record<Field, string>>;
+
+export const EMPTY: Values = { name: '', email: '', phone: '', subject: '', message: '', website: '' };
+
+const REQUIRED = ['name', 'email', 'subject', 'message'] as const;
+
+/**
+ * What the browser can tell before sending: a required field left blank, an address with no `@`.
+ * The rest (lengths, the phone's characters, an address's domain) is the API's to judge; its field
+ * issues come back to the same fields.
+ */
+export function checkValues(values: Values, t: (key: string) => string): FieldIssues {
+  const issues: FieldIssues = {};
+  for (const field of REQUIRED) if (values[field].trim() === '') issues[field] = t(`missing.${field}`);
+  if (!issues.email && !/^[^\s@]+@[^\s@]+$/.test(values.email.trim())) issues.email = t('invalid.email');
+  return issues;
+}
+
+/**
+ * The body for the API. The honeypot goes as it is, so a bot that filled it is answered like
+ * anyone else and its submission dropped; the host page's customer id goes only when it gave one.
+ */
+export function intakeBody(values: Values, context: { language: Language; externalCustomerId: string | null }): IntakeBody {
+  const phone = values.phone.trim();
+  return {
+    name: values.name,
+    email: values.email.trim(),
+    ...(phone ? { phone } : {}),
+    subject: values.subject,
+    message: values.message,
+    ...(context.externalCustomerId ? { externalCustomerId: context.externalCustomerId } : {}),
+    language: context.language,
+    channel: 'widget',
+    website: values.website,
+  };
+}
+
+/** The API's issues at their fields (`body.email` → email); the ones no field shows, such as the customer id's, apart. */
+export function issuesByField(issues: { path: string; message: string }[]): { fields: FieldIssues; other: string[] } {
+  const fields: FieldIssues = {};
+  const other: string[] = [];
+  for (const issue of issues) {
+    const field = FIELDS.find((name) => issue.path === `body.${name}`);
+    if (field && field !== 'website') fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
+    else other.push(issue.message);
+  }
+  return { fields, other };
+}

@@ -1,0 +1,51 @@
+import type { Language, Messages } from '../shared/i18n.ts';
+
+const en: Messages = {
+  'widget.open': 'Write to us',
+  'widget.close': 'Close',
+  'widget.intro': 'We will answer by e-mail. All fields except the phone number are required.',
+  'field.name': 'Name',
+  'field.email': 'E-mail',
+  'field.phone': 'Phone (optional)',
+  'field.subject': 'Subject',
+  'field.message': 'Message',
+  'field.website': 'Leave this field empty',
+  'missing.name': 'Enter your name.',
+  'missing.email': 'Enter your e-mail address.',
+  'missing.subject': 'Enter a subject.',
+  'missing.message': 'Write your message.',
+  'invalid.email': 'Enter an e-mail address such as anna@example.com.',
+  'form.send': 'Send',
+  'form.sending': 'Sending…',
+  'form.fix': 'Please correct the marked fields.',
+  'form.tooMany': 'Too many messages from this e-mail address. Please try again in an hour.',
+  'form.failed': 'Your message could not be sent. Please try again in a moment.',
+  'done.title': 'Thank you!',
+  'done.text': 'Check your e-mail: activate your case with the link we sent you. Our team sees it once it is activated.',
+};
+
+const pl: Messages = {
+  'widget.open': 'Napisz do nas',
+  'widget.close': 'Zamknij',
+  'widget.intro': 'Odpowiemy e-mailem. Wszystkie pola oprócz telefonu są wymagane.',
+  'field.name': 'Imię i nazwisko',
+  'field.email': 'E-mail',
+  'field.phone': 'Telefon (opcjonalnie)',
+  'field.subject': 'Temat',
+  'field.message': 'Wiadomość',
+  'field.website': 'Zostaw to pole puste',
+  'missing.name': 'Podaj imię i nazwisko.',
+  'missing.email': 'Podaj adres e-mail.',
+  'missing.subject': 'Podaj temat.',
+  'missing.message': 'Napisz wiadomość.',
+  'invalid.email': 'Podaj adres e-mail w postaci anna@example.com.',
+  'form.send': 'Wyślij',
+  'form.sending': 'Wysyłanie…',
+  'form.fix': 'Popraw zaznaczone pola.',
+  'form.tooMany': 'Zbyt wiele wiadomości z tego adresu e-mail. Spróbuj ponownie za godzinę.',
+  'form.failed': 'Nie udało się wysłać wiadomości. Spróbuj ponownie za chwilę.',
+  'done.title': 'Dziękujemy!',
+  'done.text': 'Sprawdź skrzynkę e-mail i aktywuj zgłoszenie linkiem, który wysłaliśmy. Nasz zespół zobaczy je po aktywacji.',
+};
+
+export const MESSAGES: Record<Language, Messages> = { en, pl };
