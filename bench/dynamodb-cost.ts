@@ -9,6 +9,7 @@ import { CognitoCustomerAccounts } from '../functions/shared/cognito-customer-ac
 import type { AccountDeps } from '../functions/shared/customer-account-deps.ts';
 import type { IntakeDeps } from '../functions/shared/intake-deps.ts';
 import { IntakeStore } from '../functions/store/intake-store.ts';
+import { createS3Client, MailObjects } from '../functions/mail/mail-objects.ts';
 import { type AnyRouteHandler, groupHandler } from '../functions/shared/http-handler.ts';
 import { CaseStore } from '../functions/store/case-store.ts';
 import { createDocumentClient } from '../functions/store/client.ts';
@@ -106,6 +107,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
         mailer: { send: async () => {} },
         mailbox: { address: 'support@helpdesk.localhost', inbox: 'support' },
         portalUrl: 'https://portal.bench.example/portal',
+        objects: new MailObjects(createS3Client(), 'helpdesk-bench-mail'),
       },
     };
     // Set-up traffic goes through its own client, so the recorder sees only the timed calls.

@@ -314,6 +314,14 @@ export const OPERATIONS: Operation[] = [
       times(count, () => ({ body: { name: 'Anna Nowak', email: `anna-${randomUUID()}@example.com`, subject: 'Brak faktury', message: 'Proszę o fakturę.' } })),
   },
   {
+    name: 'createIntakeUpload',
+    routeId: 'createIntakeUpload',
+    caller: 'public',
+    target: 'none',
+    // Signed in the function: no table request, no S3 request.
+    prepare: async (_context, count) => times(count, () => ({ body: { filename: 'faktura.pdf', contentType: 'application/pdf', size: 52_000 } })),
+  },
+  {
     name: 'getActivation',
     routeId: 'getActivation',
     caller: 'public',

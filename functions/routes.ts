@@ -32,8 +32,8 @@ import {
   ReplyDraftResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
-import { ActivatedResponseSchema, ActivateInputSchema, ActivationStateResponseSchema, IntakeAnswerSchema } from './domain/intake-api.ts';
-import { IntakeInputSchema } from './domain/intake.ts';
+import { ActivatedResponseSchema, ActivateInputSchema, ActivationStateResponseSchema, IntakeAnswerSchema, IntakeUploadResponseSchema } from './domain/intake-api.ts';
+import { IntakeInputSchema, IntakeUploadInputSchema } from './domain/intake.ts';
 import { ExpertListResponseSchema, NewCaseForExpertInputSchema } from './domain/experts.ts';
 import { ProfileInputSchema, ProfileResponseSchema } from './domain/profile.ts';
 import { PortalCaseListResponseSchema, PortalCaseResponseSchema, PortalCasesQuerySchema } from './domain/portal.ts';
@@ -394,6 +394,13 @@ export const routes = {
       "A case from the form or widget on the tenant's site: the sender gets an activation link by e-mail, and the case " +
       'reaches the agents once it is activated. The answer is the same whether or not the address has an account',
     status: 202, response: IntakeAnswerSchema,
+  },
+  createIntakeUpload: {
+    method: 'POST', path: '/public/intake/uploads', group: 'intake', auth: 'public', throttle: PUBLIC_THROTTLE, body: IntakeUploadInputSchema,
+    summary:
+      'A link to PUT one file for the form to (15 minutes), signed for exactly the declared type and size; name its key in the ' +
+      "submission's `attachments`",
+    status: 201, response: IntakeUploadResponseSchema,
   },
   getActivation: {
     method: 'GET', path: '/public/activation', group: 'intake', auth: 'public', headers: ActivationHeaders, throttle: PUBLIC_THROTTLE,

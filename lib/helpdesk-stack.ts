@@ -96,24 +96,29 @@ export class HelpdeskStack extends Stack {
       queries.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject', 's3:GetObject']);
+      grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.intake, ['s3:GetObject']);
       // The customer downloads the files a public view lists through links the public and portal functions sign.
       for (const customerSide of [this.api.functions.public, this.api.functions.portal]) {
         customerSide.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
         grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
         grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
+        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.intake, ['s3:GetObject']);
       }
-      // The console PUTs an agent's file straight to its signed link, from the console's origin only.
-      inbound.bucket.addCorsRule({
-        allowedMethods: [HttpMethods.PUT],
-        allowedOrigins: [this.web.origin],
-        allowedHeaders: ['content-type'],
-        maxAge: 3600,
-      });
       // Form intake mails activation links itself (there is no case to queue them on yet).
       const intake = this.api.functions.intake;
       intake.function.addEnvironment('MAIL_CONFIG', JSON.stringify(config.mail));
       intake.function.addEnvironment('SES_CONFIGURATION_SET', outbound.configurationSet.configurationSetName);
       outbound.grantSend(intake.function);
+      // The console PUTs an agent's file straight to its signed link, and the tenant's form or widget a
+      // customer's file to its own (links signed by the intake function, GetObject to check the upload's size).
+      intake.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
+      grantMailObjects(intake, inbound.bucket, MAIL_PREFIXES.intake, ['s3:PutObject', 's3:GetObject']);
+      inbound.bucket.addCorsRule({
+        allowedMethods: [HttpMethods.PUT],
+        allowedOrigins: [this.web.origin, ...config.settings.intake.allowedOrigins],
+        allowedHeaders: ['content-type'],
+        maxAge: 3600,
+      });
       this.mail = { inbound, outbound };
     }
   }

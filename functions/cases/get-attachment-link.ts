@@ -12,7 +12,11 @@ import { defineHandler } from '../shared/http-handler.ts';
 export const getAttachmentLink = defineHandler(routes.getAttachmentLink, async ({ params }, deps) => {
   const entry = await deps.cases.getEntry(params.caseId, params.seq);
   const attachment =
-    entry.type === 'inbound_message' ? entry.mail?.attachments[params.index] : entry.type === 'reply' ? entry.attachments?.[params.index] : undefined;
+    entry.type === 'inbound_message'
+      ? (entry.mail ? entry.mail.attachments[params.index] : entry.attachments?.[params.index])
+      : entry.type === 'reply'
+        ? entry.attachments?.[params.index]
+        : undefined;
   if (!attachment) throw new NotFoundError(`entry ${params.seq} of case ${params.caseId} has no attachment ${params.index}`);
   if ('quarantined' in attachment && attachment.quarantined) throw new ForbiddenError('the virus scan flagged this message: its attachments are kept but not offered for download');
   const objects = mailObjects();

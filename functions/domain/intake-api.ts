@@ -3,6 +3,12 @@ import { CustomerPasswordSchema } from './password-policy.ts';
 
 export const IntakeAnswerSchema = z.object({ message: z.string() });
 
+export const IntakeUploadResponseSchema = z.object({
+  key: z.string().describe("name it in the submission's attachments"),
+  uploadUrl: z.url().describe('PUT the file here with its Content-Type and Content-Length as declared'),
+  expiresAt: z.iso.datetime({ offset: true }),
+});
+
 const Pending = { subject: z.string(), email: z.string().describe('where the link was sent') };
 
 export const ActivationStateResponseSchema = z

@@ -7,6 +7,36 @@ import { LanguageSchema } from './templates.ts';
 
 const MAX_TITLE = 200;
 
+/** What a form may attach: common documents and images, a few of them, each at most 10 MB. */
+export const INTAKE_ATTACHMENTS = {
+  maxFiles: 5,
+  maxBytes: 10 * 1024 * 1024,
+  types: ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain', 'text/csv',
+    'application/msword', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
+} as const;
+
+const AttachmentFields = {
+  filename: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((name) => !/[\\/]/.test(name) && [...name].every((char) => char.charCodeAt(0) >= 0x20), 'a file name without slashes or control characters'),
+  contentType: z.enum(INTAKE_ATTACHMENTS.types),
+  size: z.number().int().min(1).max(INTAKE_ATTACHMENTS.maxBytes, `at most ${INTAKE_ATTACHMENTS.maxBytes / 1024 / 1024} MB`),
+};
+
+/** A file the form is about to upload: it gets a link to PUT exactly these bytes to. */
+export const IntakeUploadInputSchema = z.strictObject(AttachmentFields);
+
+/** A file the form uploaded, named in the submission by the key its upload link gave. */
+export const IntakeAttachmentSchema = z.strictObject({
+  key: z.string().regex(/^intake\/[0-9a-f-]{36}$/, 'a key from POST /public/intake/uploads'),
+  ...AttachmentFields,
+});
+export type IntakeAttachment = z.infer<typeof IntakeAttachmentSchema>;
+
 /**
  * What the form or widget on the tenant's site sends. `website` is a honeypot: hidden from people,
  * filled in by bots; a submission with it is answered like any other and then dropped.
@@ -20,6 +50,7 @@ export const IntakeInputSchema = z.strictObject({
   externalCustomerId: z.string().trim().min(1).max(200).optional().describe("the customer's id in the tenant's own system, when the host page knows it"),
   language: LanguageSchema.optional().describe("the page's language: the activation mail and the customer's account use it"),
   channel: z.enum(['form', 'widget']).default('form'),
+  attachments: z.array(IntakeAttachmentSchema).max(INTAKE_ATTACHMENTS.maxFiles).default([]).describe('files uploaded first through POST /public/intake/uploads'),
   website: z.string().max(500).optional().describe('leave empty: a honeypot for bots'),
 });
 export type IntakeInput = z.infer<typeof IntakeInputSchema>;
@@ -41,6 +72,7 @@ export const SubmissionSchema = z.object({
   message: z.string(),
   externalCustomerId: z.string().nullable(),
   language: LanguageSchema,
+  attachments: z.array(IntakeAttachmentSchema),
   submittedAt: IsoDateTimeSchema,
   /** After this the submission is gone: an unactivated case expires (tenant setting `intake.unactivatedCaseDays`). */
   expiresAt: IsoDateTimeSchema,
@@ -70,6 +102,7 @@ export function newSubmission(input: IntakeInput, id: string, now: string, langu
     message: input.message,
     externalCustomerId: input.externalCustomerId ?? null,
     language: input.language ?? language,
+    attachments: input.attachments,
     submittedAt: now,
     expiresAt: new Date(Date.parse(now) + keepDays * 86_400_000).toISOString(),
   };
@@ -116,6 +149,10 @@ export function openCaseFromSubmission(
   });
   const m = new Mutation(draft, ctx);
   m.set('status', 'new').set('lastCustomerMessageAt', ctx.now);
-  m.add({ type: 'inbound_message', visibility: 'public', text: submission.message, channel: submission.channel, from: submission.email });
+  const attachments = submission.attachments.map(({ key, filename, contentType }) => ({ key, filename, contentType }));
+  m.add({
+    type: 'inbound_message', visibility: 'public', text: submission.message, channel: submission.channel, from: submission.email,
+    ...(attachments.length > 0 ? { attachments } : {}),
+  });
   return m.finish();
 }

@@ -70,11 +70,11 @@ export interface PublicFile {
 
 /**
  * The files an entry offers publicly, in the order the view lists them (their position is how a
- * download names one): a customer's mail attachments but inline images and quarantined files, and
+ * download names one): a customer's mail attachments but inline images and quarantined files, a form's files, and
  * the files an agent attached to a reply. None for internal entries.
  */
 export function publicFiles(entry: TimelineEntry): PublicFile[] {
-  if (entry.type === 'inbound_message') return (entry.mail?.attachments ?? []).filter((file) => !file.inline && !file.quarantined);
+  if (entry.type === 'inbound_message') return entry.mail ? entry.mail.attachments.filter((file) => !file.inline && !file.quarantined) : (entry.attachments ?? []);
   if (entry.type === 'reply') return entry.attachments ?? [];
   return [];
 }

@@ -90,6 +90,8 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     channel: ChannelSchema,
     from: z.string().nullable(),
     mail: InboundMailSchema.optional(),
+    /** Files the customer uploaded with a form (an e-mail's are in `mail`). */
+    attachments: z.array(z.object({ key: z.string(), filename: z.string(), contentType: z.string() })).optional(),
   }),
   z.object({
     ...entryBase,

@@ -1,4 +1,5 @@
 import { activateSubmission } from '../intake/activate-submission.ts';
+import { createIntakeUpload } from '../intake/create-intake-upload.ts';
 import { getActivation } from '../intake/get-activation.ts';
 import { resendActivation } from '../intake/resend-activation.ts';
 import { submitIntake } from '../intake/submit-intake.ts';
@@ -6,5 +7,5 @@ import { defaultDeps } from '../shared/deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
 import { withIntake } from '../shared/intake-deps.ts';
 
-export const routeHandlers = [submitIntake, getActivation, activateSubmission, resendActivation];
+export const routeHandlers = [submitIntake, createIntakeUpload, getActivation, activateSubmission, resendActivation];
 export const handler = groupHandler(routeHandlers, withIntake(defaultDeps));

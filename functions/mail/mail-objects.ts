@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 
 /** How long an attachment link works: long enough to click, too short to be worth sharing. */
@@ -62,9 +62,21 @@ export class MailObjects {
     return getSignedUrl(this.s3, command, { expiresIn: DOWNLOAD_LINK_SECONDS });
   }
 
-  /** A short-lived link the client PUTs the file to, with this content type. */
-  async uploadUrl(key: string, contentType: string): Promise<string> {
-    return getSignedUrl(this.s3, new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType }), { expiresIn: UPLOAD_LINK_SECONDS });
+  /** A short-lived link the client PUTs the file to, with this content type (and, when given, exactly this many bytes: S3 refuses others). */
+  async uploadUrl(key: string, contentType: string, size?: number): Promise<string> {
+    const command = new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ...(size === undefined ? {} : { ContentLength: size }) });
+    return getSignedUrl(this.s3, command, { expiresIn: UPLOAD_LINK_SECONDS, ...(size === undefined ? {} : { signableHeaders: new Set(['content-length', 'content-type']) }) });
+  }
+
+  /** The object's size, or null when there is none under the key. */
+  async sizeOf(key: string): Promise<number | null> {
+    try {
+      const { ContentLength } = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return ContentLength ?? 0;
+    } catch (error) {
+      if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return null;
+      throw error;
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Mailbox } from '../domain/mail-config.ts';
 import { mailboxFor } from '../domain/mail-config.ts';
+import { mailObjects } from '../cases/mail-bucket.ts';
+import type { MailObjects } from '../mail/mail-objects.ts';
 import { type AutomaticMailer, MailboxMailer } from '../mail/outbound/automatic-mailer.ts';
 import { SesSender } from '../mail/outbound/ses-sender.ts';
 import { createDocumentClient } from '../store/client.ts';
@@ -18,6 +20,8 @@ export interface IntakePorts {
   mailbox: Mailbox;
   /** The customer portal's address, where activation links lead. */
   portalUrl: string;
+  /** The mail bucket, which the form's files are uploaded to; null where the stack has none. */
+  objects: MailObjects | null;
 }
 
 export type IntakeDeps = Deps & { intake: IntakePorts };
@@ -39,5 +43,6 @@ function intakePorts(base: Deps): IntakePorts {
     mailer: new MailboxMailer(new SesSender(undefined, config.sesConfigurationSet), mailbox, config.mail.domain, base.newId, base.clock),
     mailbox,
     portalUrl: base.settings.portalUrl ?? config.portalUrl,
+    objects: mailObjects(),
   };
 }

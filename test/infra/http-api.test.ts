@@ -210,6 +210,7 @@ describe('HelpdeskApi', () => {
       'GET /public/case/entries/{seq}/files/{index}',
       'POST /public/case/comments',
       'POST /public/intake',
+      'POST /public/intake/uploads',
       'GET /public/activation',
       'POST /public/activation',
       'POST /public/activation/resend',

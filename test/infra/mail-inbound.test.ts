@@ -204,12 +204,12 @@ describe('MailInbound', () => {
     ]);
   });
 
-  it("lets the case-queries function sign download links for parsed/, and upload and download links for outbound/ (agents' files), and nothing else", () => {
+  it("lets the case-queries function sign download links for parsed/ and intake/ (forms' files), and upload and download links for outbound/ (agents' files), and nothing else", () => {
     const queries = stack.api.functions['case-queries'].function;
     const s3 = statementsOf(queries.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
 
     expect(s3).toEqual([
-      expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('parsed/') }),
+      expect.objectContaining({ Action: 's3:GetObject', Resource: [objectsUnder('intake/'), objectsUnder('parsed/')] }),
       expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectsUnder('outbound/') }),
     ]);
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -218,11 +218,20 @@ describe('MailInbound', () => {
     });
   });
 
-  it('lets the public function sign download links for parsed/ and outbound/ only', () => {
-    const publicSide = stack.api.functions.public.function;
-    const s3 = statementsOf(publicSide.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+  it.each(['public', 'portal'] as const)('lets the %s function sign download links for parsed/, outbound/ and intake/ only', (group) => {
+    const customerSide = stack.api.functions[group].function;
+    const s3 = statementsOf(customerSide.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
 
-    expect(s3).toEqual([expect.objectContaining({ Action: 's3:GetObject', Resource: [objectsUnder('outbound/'), objectsUnder('parsed/')] })]);
+    expect(s3).toEqual([
+      expect.objectContaining({ Action: 's3:GetObject', Resource: [objectsUnder('intake/'), objectsUnder('outbound/'), objectsUnder('parsed/')] }),
+    ]);
+  });
+
+  it("lets the intake function sign upload links for the form's files under intake/, and check them, and nothing else", () => {
+    const intake = stack.api.functions.intake.function;
+    const s3 = statementsOf(intake.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+
+    expect(s3).toEqual([expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectsUnder('intake/') })]);
   });
 
   it("takes the console's uploads (PUT with a Content-Type) from the console's origin only", () => {

@@ -168,3 +168,48 @@ describe('activating a form case', () => {
     expect([without.status, without.body.error.issues[0].path]).toEqual([400, 'headers.x-activation-token']);
   });
 });
+
+describe('files with a form case', () => {
+  const pdf = Buffer.from('%PDF-1.4 the invoice\n');
+  const uploadFor = (file: Record<string, unknown>) => api('nobody', 'POST', '/public/intake/uploads', { body: file });
+
+  it('upload first, go with the case once activated, and download for the agent and the customer alike', async () => {
+    const email = uniqueSender('files');
+    const upload = await uploadFor({ filename: 'faktura.pdf', contentType: 'application/pdf', size: pdf.length });
+    const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdf });
+    const token = await submitAndGetToken(email, { attachments: [{ key: upload.body.key, filename: 'faktura.pdf', contentType: 'application/pdf', size: pdf.length }] });
+    const activated = await activate(token, registration);
+
+    expect([upload.status, put.status]).toEqual([201, 200]);
+    expect(upload.body.key).toMatch(/^intake\/[0-9a-f-]{36}$/);
+    const c = await caseNumbered(activated.body.caseNumber);
+    const full = await api('agent', 'GET', `/cases/${c.id}`);
+    expect(full.body.timeline[0].attachments).toEqual([{ key: upload.body.key, filename: 'faktura.pdf', contentType: 'application/pdf' }]);
+    const link = await api('agent', 'GET', `/cases/${c.id}/timeline/1/attachments/0`);
+    expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer())).toEqual(pdf);
+    const publicLink = (await api('agent', 'GET', `/cases/${c.id}/public-link`)).body.url as string;
+    const seen = await api('nobody', 'GET', '/public/case', { headers: { 'x-case-link': publicLink.slice(publicLink.indexOf('#') + 1) } });
+    expect(seen.body.case.timeline[0].files).toEqual(['faktura.pdf']);
+  });
+
+  it('refuses a type or size the form may not send, and a submission naming a file never uploaded or of another size', async () => {
+    const exe = await uploadFor({ filename: 'setup.exe', contentType: 'application/x-msdownload', size: 100 });
+    const huge = await uploadFor({ filename: 'scan.pdf', contentType: 'application/pdf', size: 11 * 1024 * 1024 });
+    const sneaky = await uploadFor({ filename: '../../etc/passwd', contentType: 'text/plain', size: 10 });
+    const upload = await uploadFor({ filename: 'a.txt', contentType: 'text/plain', size: 5 });
+    await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const file = (key: string, size: number) => ({ key, filename: 'a.txt', contentType: 'text/plain', size });
+
+    const never = await submit(form(uniqueSender('never'), { attachments: [file(`intake/${crypto.randomUUID()}`, 5)] }));
+    const otherSize = await submit(form(uniqueSender('size'), { attachments: [file(upload.body.key, 6)] }));
+    const foreign = await submit(form(uniqueSender('foreign'), { attachments: [file('outbound/some-case/x', 5)] }));
+
+    const paths = (answer: { body: { error: { issues: { path: string }[] } } }) => answer.body.error.issues.map((issue) => issue.path);
+    expect([exe.status, paths(exe)]).toEqual([400, ['body.contentType']]);
+    expect([huge.status, paths(huge)]).toEqual([400, ['body.size']]);
+    expect([sneaky.status, paths(sneaky)]).toEqual([400, ['body.filename']]);
+    expect([never.status, paths(never)]).toEqual([400, ['body.attachments.0.key']]);
+    expect([otherSize.status, paths(otherSize)]).toEqual([400, ['body.attachments.0.key']]);
+    expect([foreign.status, paths(foreign)]).toEqual([400, ['body.attachments.0.key']]);
+  });
+});

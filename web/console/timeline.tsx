@@ -68,7 +68,7 @@ function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntr
           {entry.from && <p class="meta">{entry.from}</p>}
           <p class="text">{entry.text}</p>
           {entry.mail?.htmlKey && <MailHtml caseId={caseId} seq={entry.seq} />}
-          <AttachmentLinks caseId={caseId} seq={entry.seq} files={(entry.mail?.attachments ?? []).map((file, index) => ({ ...file, index })).filter((file) => !file.inline)} onError={onError} />
+          <AttachmentLinks caseId={caseId} seq={entry.seq} files={entry.mail ? entry.mail.attachments.map((file, index) => ({ ...file, index })).filter((file) => !file.inline) : (entry.attachments ?? []).map((file, index) => ({ ...file, index }))} onError={onError} />
         </>
       );
     default:
