@@ -1,11 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Route, routes } from '../../functions/routes.ts';
 import { api, newCase, type Who } from './api-client.ts';
+import { registeredCustomer } from './portal-client.ts';
 
 const all = Object.entries(routes) as [string, Route][];
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-/** Someone the route lets in, so what is tested is the input, not the role. */
-const callerOf = (route: Route): Who => (route.auth === 'public' ? 'nobody' : (['agent', 'admin', 'robot'] as const).find((role) => route.auth.includes(role))!);
+/** Someone the route lets in, so what is tested is the input, not the role: a staff role, or a signed-in customer. */
+const callerOf = (route: Route): Who =>
+  route.auth === 'public' || route.auth === 'customer' ? 'nobody' : (['agent', 'admin', 'robot'] as const).find((role) => route.auth.includes(role))!;
+let customerToken = '';
+beforeAll(async () => {
+  customerToken = (await registeredCustomer()).token;
+});
+/** Calls the route as its caller; the customer's token goes in its header. */
+const call = (route: Route, method: string, path: string, options: Parameters<typeof api>[3] = {}) =>
+  api(callerOf(route), method, path, route.auth === 'customer' ? { ...options, headers: { ...options.headers, authorization: `Bearer ${customerToken}` } } : options);
 /** Numbers (an entry, an attachment) are the first of their kind: only the case is unknown. */
 const NUMERIC_PARAMS = new Set(['seq', 'index']);
 const pathWith = (route: Route, value: string) =>
@@ -22,11 +31,13 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   rejectCase: { reason: 'r' }, linkCustomer: { customerId: UNKNOWN_ID }, updateCase: { priority: 'low' }, createCustomer: { email: 'c@example.com' },
   recordCustomerMessage: { text: 'm', channel: 'email' }, createAttachmentUpload: { filename: 'a.pdf', contentType: 'application/pdf', size: 1 },
   saveReplyDraft: { text: 'Dear customer,' },
+  commentOnMyCase: { text: 'c' }, createMyCase: { expertId: 'agent-ala', subject: 's', message: 'm' }, updateMyProfile: { phone: '+48 600 100 200' },
+  submitIntake: { name: 'n', email: 'n@example.com', subject: 's', message: 'm' }, createIntakeUpload: { filename: 'a.pdf', contentType: 'application/pdf', size: 1 },
 };
 
 describe.each(all.filter(([, r]) => r.params))('%s with a malformed path parameter', (_id, route) => {
   it('answers 400 naming the parameter', async () => {
-    const response = await api(callerOf(route), route.method, pathWith(route, MALFORMED));
+    const response = await call(route, route.method, pathWith(route, MALFORMED));
 
     expect(response.status).toBe(400);
     expect(response.body.error.issues.map((i: any) => i.path)).toContainEqual(expect.stringMatching(/^params\./));
@@ -35,7 +46,7 @@ describe.each(all.filter(([, r]) => r.params))('%s with a malformed path paramet
 
 describe.each(all.filter(([, r]) => r.body))('%s with a bad body', (_id, route) => {
   it('answers 400 for malformed JSON', async () => {
-    const response = await api(callerOf(route), route.method, pathWith(route, UNKNOWN_ID), { rawBody: '{"text": ' });
+    const response = await call(route, route.method, pathWith(route, UNKNOWN_ID), { rawBody: '{"text": ' });
 
     expect(response.status).toBe(400);
     expect(response.body.error.issues).toEqual([{ path: 'body', message: 'not valid JSON' }]);
@@ -44,14 +55,14 @@ describe.each(all.filter(([, r]) => r.body))('%s with a bad body', (_id, route) 
   it('answers 400 for an unknown field, naming it', async () => {
     const body = { ...VALID_BODIES[idOf(route)], surprise: true };
 
-    const response = await api(callerOf(route), route.method, pathWith(route, UNKNOWN_ID), { body });
+    const response = await call(route, route.method, pathWith(route, UNKNOWN_ID), { body });
 
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body.error.issues)).toContain('surprise');
   });
 
   it('answers 413 for a body over 256 KB', async () => {
-    const response = await api(callerOf(route), route.method, pathWith(route, UNKNOWN_ID), { rawBody: JSON.stringify({ text: 'x'.repeat(300_000) }) });
+    const response = await call(route, route.method, pathWith(route, UNKNOWN_ID), { rawBody: JSON.stringify({ text: 'x'.repeat(300_000) }) });
 
     expect(response.status).toBe(413);
   });
@@ -61,7 +72,7 @@ describe.each(all.filter(([, r]) => r.path.includes('{caseId}')))('%s on a case 
   it('answers 404', async () => {
     const body = VALID_BODIES[idOf(route)];
 
-    const response = await api(callerOf(route), route.method, pathWith(route, UNKNOWN_ID), body ? { body } : {});
+    const response = await call(route, route.method, pathWith(route, UNKNOWN_ID), body ? { body } : {});
 
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('not_found');

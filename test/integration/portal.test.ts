@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { api } from './api-client.ts';
+import { eventually } from './local-helpdesk.ts';
+import { outboxFor } from './mail-client.ts';
 import { asCustomer, registeredCustomer } from './portal-client.ts';
 
 const caseNumbered = async (number: number) => (await api('agent', 'GET', `/cases?number=${number}`)).body.items[0];
@@ -142,5 +144,21 @@ describe("a customer's settings", () => {
     expect([bad.status, bad.body.error.issues[0].path]).toEqual([400, 'body.invoice.country']);
     const record = await api('agent', 'GET', `/customers?email=${encodeURIComponent(email)}`);
     expect(record.body.customer).toMatchObject({ invoice, account: { language: 'en' } });
+  });
+});
+
+describe("a customer's language", () => {
+  it('is the language of the mail they get: an English account gets replies in English in a Polish helpdesk', async () => {
+    const { token, email, caseNumber } = await registeredCustomer();
+    await asCustomer(token, 'PATCH', '/my/profile', { language: 'en' });
+    const c = await caseNumbered(caseNumber);
+
+    await api('agent', 'POST', `/cases/${c.id}/replies`, { body: { text: 'Here is your invoice.' } });
+
+    const mails = await eventually(async () => {
+      const sent = (await outboxFor(email)).filter((raw) => raw.includes('Here is your invoice.'));
+      return sent.length === 1 && sent;
+    });
+    expect(mails[0]!.replace(/=\r?\n/g, '')).toContain(`Case #${caseNumber}:`);
   });
 });

@@ -17,6 +17,7 @@ export function sendDeps(): SendDeps {
     const base = defaultDeps();
     cached = {
       cases: base.cases,
+      customers: base.customers,
       settings: base.settings,
       links: () => caseLinks(config),
       mail: config.mail,

@@ -3,6 +3,8 @@ import type { TenantSettings } from '../../domain/tenant-settings.ts';
 import type { CaseLinks } from '../../shared/case-links.ts';
 import { logger } from '../../shared/logger.ts';
 import type { CaseStore } from '../../store/case-store.ts';
+import type { CustomerStore } from '../../store/customer-store.ts';
+import { NotFoundError } from '../../domain/errors.ts';
 import type { TemplateStore } from '../../store/template-store.ts';
 import { chooseLanguage } from '../../domain/templates.ts';
 import type { MailObjects } from '../mail-objects.ts';
@@ -13,6 +15,8 @@ import type { RawMailSender } from './ses-sender.ts';
 
 export interface SendDeps {
   cases: CaseStore;
+  /** The customer's portal account says which language their mail is in. */
+  customers: CustomerStore;
   sender: RawMailSender;
   mail: MailConfig;
   settings: TenantSettings;
@@ -41,7 +45,7 @@ export async function sendReply(caseId: string, seq: number, deps: SendDeps): Pr
   const { items } = await deps.cases.timelinePage(caseId, { order: 'newest_first', limit: CONTEXT_ENTRIES, upTo: seq });
   const reply = items.find((e): e is ReplyEntry => e.seq === seq && e.type === 'reply');
   if (!reply) throw new Error(`entry ${seq} of case ${caseId} is not a reply`);
-  const language = chooseLanguage(null, deps.settings.language);
+  const language = chooseLanguage(await accountLanguage(c.customerId, deps.customers), deps.settings.language);
   const template = await mailTemplate(deps.templates, 'reply_notification', language);
   const ticketUrl = (await deps.links()).url(c, deps.settings);
   const message = replyMessage(c, reply, items, { mail: deps.mail, settings: deps.settings, template, language, ticketUrl });
@@ -69,4 +73,15 @@ async function interrupted(caseId: string, seq: number, deps: SendDeps): Promise
   logger.error('reply delivery interrupted', { caseId, seq });
   await deps.cases.updateDelivery(caseId, seq, 'failed', { detail });
   return 'failed';
+}
+
+/** The language the customer chose for their account, if they have one (a record merged away or gone has none). */
+async function accountLanguage(customerId: string | null, customers: CustomerStore): Promise<string | null> {
+  if (!customerId) return null;
+  try {
+    return (await customers.get(customerId)).account?.language ?? null;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
