@@ -14,6 +14,8 @@ export interface ApiRequest {
   query?: Record<string, string>;
   /** Headers the route declares, by lower-case name. */
   headers?: Record<string, string>;
+  /** For a customer route: the signed-in customer's record (BENCH_CUSTOMER_ID when absent). */
+  customerId?: string;
   body?: unknown;
 }
 
@@ -42,7 +44,7 @@ export function apiEvent(route: Route, request: ApiRequest, caller: Caller): Htt
   if (body !== undefined) headers['content-type'] = 'application/json';
   const rawQueryString = new URLSearchParams(request.query ?? {}).toString();
   const now = Date.now();
-  const claims = caller === 'public' ? undefined : CLAIMS[caller];
+  const claims = caller === 'public' ? undefined : caller === 'customer' && request.customerId ? { ...CLAIMS.customer, username: request.customerId } : CLAIMS[caller];
   return {
     version: '2.0',
     routeKey: routeKey(route),

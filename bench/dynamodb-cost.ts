@@ -25,7 +25,7 @@ import { tenantSettings } from '../local/tenant.ts';
 import { apiEvent, BENCH_CUSTOMER_ID } from './api-event.ts';
 import { CapacityRecorder, type RequestRecord } from './capacity-recorder.ts';
 import { functionEntries } from './entries.ts';
-import { BENCH_LINKS, type Operation, OPERATIONS, type PrepareContext, uncoveredRoutes } from './operations.ts';
+import { BENCH_LINKS, type Operation, OPERATIONS, type PrepareContext, storedMailHtml, uncoveredRoutes } from './operations.ts';
 import { Seeder } from './seed.ts';
 import { mean, percentile } from './stats.ts';
 import { type Target, type Verdict, verdict } from './targets.ts';
@@ -112,8 +112,9 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
     };
     // Set-up traffic goes through its own client, so the recorder sees only the timed calls.
     const seeder = new Seeder(createDocumentClient(setupClient), TABLE_NAME, settings);
-    const context: PrepareContext = { seeder, customer: await seeder.customer(), portalCustomer: await seeder.customer(BENCH_CUSTOMER_ID) };
+    const context: PrepareContext = { seeder, customer: await seeder.customer(), portalCustomer: await seeder.customer(BENCH_CUSTOMER_ID, { portal: true }) };
 
+    await storedMailHtml();
     const harness: Harness = { handlers: await loadHandlers(deps), recorder, context, failures: [] };
     // A first pass over every operation warms the JIT of both Node and DynamoDB Local's JVM for
     // each request shape; otherwise the first operations measured would pay for it.

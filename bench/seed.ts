@@ -75,8 +75,10 @@ export class Seeder {
     return outcomes.map((outcome) => outcome.case);
   }
 
-  async customer(id: string = randomUUID()): Promise<Customer> {
-    const customer = newCustomer({ name: 'Jan Kowalski', email: `jan-${randomUUID()}@example.com` }, id, this.now());
+  /** With `portal`, the record has a portal account, as a customer signed in to the portal does. */
+  async customer(id: string = randomUUID(), options: { portal?: boolean } = {}): Promise<Customer> {
+    const record = newCustomer({ name: 'Jan Kowalski', email: `jan-${randomUUID()}@example.com` }, id, this.now());
+    const customer: Customer = options.portal ? { ...record, account: { createdAt: this.now(), language: 'pl' } } : record;
     await new CustomerStore(this.client, this.tableName).create(customer);
     return customer;
   }
