@@ -1,9 +1,10 @@
-import { CfnOutput, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
+import { CfnOutput, Stack, Validations } from 'aws-cdk-lib';
+import { UserPool, UserPoolClientIdentityProvider } from 'aws-cdk-lib/aws-cognito';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { CUSTOMER_PASSWORD_POLICY } from '../functions/domain/password-policy.ts';
 import type { PortalConfig } from '../web/shared/runtime-config.ts';
+import { acknowledgeEssentialsPlan, USER_POOL_BASELINE } from './user-pool-baseline.ts';
 
 /**
  * Customers' accounts, in a pool of their own: its issuer is not the staff pool's, so the API's
@@ -20,28 +21,12 @@ export class CustomerIdentity extends Construct {
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.userPool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      autoVerify: { email: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: { ...CUSTOMER_PASSWORD_POLICY },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
-      featurePlan: FeaturePlan.ESSENTIALS,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+    this.userPool = new UserPool(this, 'UserPool', { ...USER_POOL_BASELINE, passwordPolicy: { ...CUSTOMER_PASSWORD_POLICY } });
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason: 'Customers see only their own cases; MFA is offered (TOTP), not forced, as no helpdesk the product follows forces it on customers.',
     });
-    Validations.of(this.userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason: 'Customers see only their own cases; MFA is offered (TOTP), not forced, as no helpdesk the product follows forces it on customers.',
-      },
-      {
-        id: 'AwsSolutions-COG8',
-        reason: 'The Plus feature plan (threat protection) is billed per monthly active user; Essentials with a strong password policy is the baseline.',
-      },
-    );
+    acknowledgeEssentialsPlan(this.userPool);
     // The portal's own sign-in form sends the password to Cognito over TLS (USER_PASSWORD_AUTH), as
     // the local pool serves it; no secret, as it runs in the browser.
     const client = this.userPool.addClient('PortalClient', {

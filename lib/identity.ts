@@ -1,8 +1,5 @@
-import { CfnOutput, Duration, Lazy, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Lazy, Validations } from 'aws-cdk-lib';
 import {
-  AccountRecovery,
-  FeaturePlan,
-  Mfa,
   OAuthScope,
   ResourceServerScope,
   UserPool,
@@ -10,6 +7,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { RuntimeConfig } from '../web/shared/runtime-config.ts';
+import { acknowledgeEssentialsPlan, USER_POOL_BASELINE } from './user-pool-baseline.ts';
 
 export interface IdentityProps {
   /** Where the web client may receive its authorisation code (more with `addSignInUrl`). */
@@ -40,10 +38,7 @@ export class Identity extends Construct {
     super(scope, id);
 
     this.userPool = new UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      autoVerify: { email: true },
-      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      ...USER_POOL_BASELINE,
       passwordPolicy: {
         minLength: 12,
         requireLowercase: true,
@@ -52,26 +47,14 @@ export class Identity extends Construct {
         requireSymbols: true,
         tempPasswordValidity: Duration.days(3),
       },
-      mfa: Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false },
-      featurePlan: FeaturePlan.ESSENTIALS,
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(this.userPool).acknowledge(
-      {
-        id: 'AwsSolutions-COG2',
-        reason:
-          'MFA is optional (TOTP only) so a tenant can onboard agents before each has an authenticator; ' +
-          'robots authenticate with client credentials, where MFA does not apply.',
-      },
-      {
-        id: 'AwsSolutions-COG8',
-        reason:
-          'The Plus feature plan (threat protection) is billed per monthly active user; the Essentials plan ' +
-          'with a strong password policy and optional TOTP is the baseline, Plus a per-tenant purchase.',
-      },
-    );
+    Validations.of(this.userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional (TOTP only) so a tenant can onboard agents before each has an authenticator; ' +
+        'robots authenticate with client credentials, where MFA does not apply.',
+    });
+    acknowledgeEssentialsPlan(this.userPool);
 
     for (const [groupName, description] of Object.entries(GROUPS)) {
       this.userPool.addGroup(groupName, { groupName, description });

@@ -50,10 +50,15 @@ export const activateSubmission = defineHandler<typeof routes.activateSubmission
   },
 );
 
-function refuseUnusable(state: ActivationState): void {
+/** A link that made its case, or whose submission is gone, can do nothing more: not activate, not be re-sent. */
+export function refuseSpent(state: ActivationState): void {
   if (state.state === 'used') throw new HttpError(410, 'activation_used', `this link was used already: it made case #${state.caseNumber}`);
-  if (state.state === 'expired') throw new HttpError(410, 'activation_expired', 'this link has expired: ask for a new one');
   if (state.state === 'gone') throw new HttpError(410, 'activation_gone', 'this request is no longer waiting for activation: send the form again');
+}
+
+function refuseUnusable(state: ActivationState): void {
+  refuseSpent(state);
+  if (state.state === 'expired') throw new HttpError(410, 'activation_expired', 'this link has expired: ask for a new one');
 }
 
 function registration(body: ActivateInput): string {

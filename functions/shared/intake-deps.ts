@@ -29,7 +29,13 @@ export type IntakeDeps = Deps & { intake: IntakePorts };
 /** The deps `base` gives with the intake's ports, built once per cold start. */
 export function withIntake(base: () => Deps): () => IntakeDeps {
   let cached: IntakeDeps | undefined;
-  return () => (cached ??= { ...base(), intake: intakePorts(base()) });
+  return () => {
+    if (!cached) {
+      const deps = base();
+      cached = { ...deps, intake: intakePorts(deps) };
+    }
+    return cached;
+  };
 }
 
 function intakePorts(base: Deps): IntakePorts {
