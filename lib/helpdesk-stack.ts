@@ -1,4 +1,4 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic.ts';
@@ -112,7 +112,14 @@ export class HelpdeskStack extends Stack {
       // The console PUTs an agent's file straight to its signed link, and the tenant's form or widget a
       // customer's file to its own (links signed by the intake function, GetObject to check the upload's size).
       intake.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
+      grantMailObjects(intake, inbound.bucket, MAIL_PREFIXES.uploads, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']);
       grantMailObjects(intake, inbound.bucket, MAIL_PREFIXES.intake, ['s3:PutObject', 's3:GetObject']);
+      // Uploads of a submission nobody activated go once the submission could no longer be (S3 counts whole days).
+      inbound.bucket.addLifecycleRule({
+        id: 'UnactivatedFormUploads',
+        prefix: MAIL_PREFIXES.uploads,
+        expiration: Duration.days(config.settings.intake.unactivatedCaseDays + 1),
+      });
       inbound.bucket.addCorsRule({
         allowedMethods: [HttpMethods.PUT],
         allowedOrigins: [this.web.origin, ...config.settings.intake.allowedOrigins],

@@ -86,7 +86,7 @@ function logicalIdOf(resource: TableV2 | IBucket): string {
   return Stack.of(resource).getLogicalId(resource.node.defaultChild as CfnElement);
 }
 
-type ObjectAction = 's3:GetObject' | 's3:PutObject';
+type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
 
 /** Object access under one prefix of the mail bucket, for a mail function or an API function that signs links. */
 export function grantMailObjects(handler: HandlerFunction, bucket: IBucket, prefix: string, actions: readonly ObjectAction[]): void {

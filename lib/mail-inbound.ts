@@ -20,7 +20,8 @@ import { deadLetterQueue } from './dead-letter-queue.ts';
  * (attachments, full text, HTML) under parsed/ (functions/mail/mail-objects.ts); replies read outbound/.
  * Nothing but SES may write under raw/: every object created there is queued as a new mail.
  */
-export const MAIL_PREFIXES = { raw: 'raw/', parsed: 'parsed/', outbound: 'outbound/', intake: 'intake/' } as const;
+/** `uploads/` holds a form's files until activation copies them under `intake/` (functions/domain/intake.ts INTAKE_FILE_KEYS). */
+export const MAIL_PREFIXES = { raw: 'raw/', parsed: 'parsed/', outbound: 'outbound/', intake: 'intake/', uploads: 'uploads/' } as const;
 
 /**
  * The id CDK gives its one bucket-notification function per stack (aws-s3's NotificationsResourceHandler):

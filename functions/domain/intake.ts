@@ -16,6 +16,17 @@ export const INTAKE_ATTACHMENTS = {
     'application/vnd.ms-excel', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/zip'],
 } as const;
 
+/**
+ * Where a form's files live. An upload lands under `uploads/`, which a bucket lifecycle rule empties
+ * after the longest a submission can wait; activation copies the submission's files under `intake/`,
+ * which is kept with the case. So a file nobody activated goes by itself, without a sweep.
+ */
+export const INTAKE_FILE_KEYS = {
+  upload: (id: string) => `uploads/${id}`,
+  kept: (uploadKey: string) => uploadKey.replace(/^uploads\//, 'intake/'),
+  uploadPattern: /^uploads\/[0-9a-f-]{36}$/,
+};
+
 const AttachmentFields = {
   filename: z
     .string()
@@ -32,7 +43,7 @@ export const IntakeUploadInputSchema = z.strictObject(AttachmentFields);
 
 /** A file the form uploaded, named in the submission by the key its upload link gave. */
 export const IntakeAttachmentSchema = z.strictObject({
-  key: z.string().regex(/^intake\/[0-9a-f-]{36}$/, 'a key from POST /public/intake/uploads'),
+  key: z.string().regex(INTAKE_FILE_KEYS.uploadPattern, 'a key from POST /public/intake/uploads'),
   ...AttachmentFields,
 });
 export type IntakeAttachment = z.infer<typeof IntakeAttachmentSchema>;
@@ -131,7 +142,10 @@ export function activationState(activation: Activation, now: string, hasAccount:
   return { state: hasAccount ? 'activate' : 'register', subject: activation.submission.subject, email: activation.submission.email };
 }
 
-/** The customer who activated the submission writes it: the case opens in "to assign" of the intake mailbox's inbox. */
+/**
+ * The customer who activated the submission writes it: the case opens in "to assign" of the intake
+ * mailbox's inbox, its files on the first entry under their kept keys (the caller copies them there first).
+ */
 export function openCaseFromSubmission(
   submission: Submission,
   ctx: CommandContext,
@@ -149,7 +163,7 @@ export function openCaseFromSubmission(
   });
   const m = new Mutation(draft, ctx);
   m.set('status', 'new').set('lastCustomerMessageAt', ctx.now);
-  const attachments = submission.attachments.map(({ key, filename, contentType }) => ({ key, filename, contentType }));
+  const attachments = submission.attachments.map(({ key, filename, contentType }) => ({ key: INTAKE_FILE_KEYS.kept(key), filename, contentType }));
   m.add({
     type: 'inbound_message', visibility: 'public', text: submission.message, channel: submission.channel, from: submission.email,
     ...(attachments.length > 0 ? { attachments } : {}),

@@ -2,12 +2,13 @@ import type { Actor } from '../domain/actor.ts';
 import type { Customer } from '../domain/customer.ts';
 import { ConflictError, type FieldIssue, ValidationError } from '../domain/errors.ts';
 import type { ActivateInput } from '../domain/intake-api.ts';
-import { type ActivationState, activationState, openCaseFromSubmission, type Submission } from '../domain/intake.ts';
+import { type ActivationState, activationState, INTAKE_FILE_KEYS, openCaseFromSubmission, type Submission } from '../domain/intake.ts';
 import { routes } from '../routes.ts';
 import { customerForAddress } from '../customers/customer-for-address.ts';
 import { defineHandler } from '../shared/http-handler.ts';
 import { HttpError } from '../shared/http-errors.ts';
 import type { IntakeDeps } from '../shared/intake-deps.ts';
+import { logger } from '../shared/logger.ts';
 import { accountHolder } from './account-holder.ts';
 import { activationFor } from './activation-link.ts';
 
@@ -32,6 +33,7 @@ export const activateSubmission = defineHandler<typeof routes.activateSubmission
       customer = await register(customer, submission, password, deps);
       registered = true;
     }
+    await keepUploads(submission, deps);
     const holder = customer!;
     const actor: Actor = { kind: 'customer', id: holder.id, name: submission.name };
     const ctx = { actor, now, settings: deps.settings };
@@ -40,6 +42,7 @@ export const activateSubmission = defineHandler<typeof routes.activateSubmission
         (number) => openCaseFromSubmission(submission, ctx, { id: deps.newId(), number }, { inbox: deps.intake.mailbox.inbox, customerId: holder.id }),
         { alongside: (outcome) => [deps.intake.store.usedWrite(key, outcome.case.number)] },
       );
+      await dropUploads(submission, deps);
       return { status: 201, body: { caseNumber: created.case.number, email: submission.email, registered } };
     } catch (error) {
       if (!(error instanceof ConflictError && error.code === 'activation_changed')) throw error;
@@ -49,6 +52,34 @@ export const activateSubmission = defineHandler<typeof routes.activateSubmission
     }
   },
 );
+
+/** The submission's files, copied where the case keeps them; again on a retry, to the same keys. */
+async function keepUploads(submission: Submission, deps: IntakeDeps): Promise<void> {
+  const objects = deps.intake.objects;
+  if (!objects) return;
+  await Promise.all(
+    submission.attachments.map(async ({ key }) => {
+      const kept = INTAKE_FILE_KEYS.kept(key);
+      try {
+        await objects.copy(key, kept);
+      } catch (error) {
+        // A click at the same moment copied it and dropped the upload already.
+        if ((await objects.sizeOf(kept)) === null) throw error;
+      }
+    }),
+  );
+}
+
+/** The uploads the case no longer needs: gone now rather than when the lifecycle rule comes, which it still does if this fails. */
+async function dropUploads(submission: Submission, deps: IntakeDeps): Promise<void> {
+  const objects = deps.intake.objects;
+  if (!objects) return;
+  try {
+    await Promise.all(submission.attachments.map(({ key }) => objects.delete(key)));
+  } catch (error) {
+    logger.warn('uploads of an activated submission stay until the lifecycle rule removes them', { error });
+  }
+}
 
 /** A link that made its case, or whose submission is gone, can do nothing more: not activate, not be re-sent. */
 export function refuseSpent(state: ActivationState): void {

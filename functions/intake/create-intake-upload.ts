@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors.ts';
+import { INTAKE_FILE_KEYS } from '../domain/intake.ts';
 import { UPLOAD_LINK_SECONDS } from '../mail/mail-objects.ts';
 import { routes } from '../routes.ts';
 import { defineHandler } from '../shared/http-handler.ts';
@@ -12,7 +13,7 @@ import type { IntakeDeps } from '../shared/intake-deps.ts';
 export const createIntakeUpload = defineHandler<typeof routes.createIntakeUpload, IntakeDeps>(routes.createIntakeUpload, async ({ body }, deps) => {
   const objects = deps.intake.objects;
   if (!objects) throw new NotFoundError('this helpdesk takes no files with its form');
-  const key = `intake/${deps.newId()}`;
+  const key = INTAKE_FILE_KEYS.upload(deps.newId());
   const uploadUrl = await objects.uploadUrl(key, body.contentType, body.size);
   const expiresAt = new Date(Date.parse(deps.clock()) + UPLOAD_LINK_SECONDS * 1000).toISOString();
   return { status: 201, body: { key, uploadUrl, expiresAt } };

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import type { ObjectStore, StoredObject } from './object-store.ts';
@@ -8,7 +8,7 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const KEPT_HEADERS = ['content-disposition', 'content-encoding', 'cache-control', 'content-language'];
 
 /**
- * The S3 REST API, path-style (`/<bucket>/<key>`), for what the functions call: Put/Get/Head/DeleteObject,
+ * The S3 REST API, path-style (`/<bucket>/<key>`), for what the functions call: Put/Get/Head/Copy/DeleteObject,
  * ListObjectsV2, CreateBucket, HeadBucket. `@aws-sdk/client-s3` and presigned URLs run against it
  * unchanged, found through AWS_ENDPOINT_URL_S3. SDK v3 reads no environment variable for path style
  * (`AWS_S3_FORCE_PATH_STYLE` is not one), so a client for the local endpoint sets the option:
@@ -50,7 +50,8 @@ async function handle(store: ObjectStore, request: IncomingMessage, response: Se
     return fail(response, 501, 'NotImplemented', `${method} on a bucket is not served locally.`);
   }
   if (method === 'PUT') {
-    if (request.headers['x-amz-copy-source']) return fail(response, 501, 'NotImplemented', 'CopyObject is not served locally.');
+    const copySource = request.headers['x-amz-copy-source'];
+    if (typeof copySource === 'string') return copyObject(store, copySource, { bucket, key }, request, response);
     const stored = store.put(bucket, key, decodeBody(request, await readBody(request)), metaOf(request));
     response.writeHead(200, { etag: stored.etag });
     return void response.end();
@@ -61,6 +62,26 @@ async function handle(store: ObjectStore, request: IncomingMessage, response: Se
   }
   if (method === 'GET' || method === 'HEAD') return getObject(store, bucket, key, request, query, response);
   fail(response, 405, 'MethodNotAllowed', `${method} is not allowed on an object.`);
+}
+
+/** CopyObject with the source's type and metadata (S3's default `MetadataDirective: COPY`). */
+async function copyObject(store: ObjectStore, source: string, target: { bucket: string; key: string }, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  await readBody(request);
+  const decoded = decodeURIComponent(source.split('?')[0]!.replace(/^\//, ''));
+  const slash = decoded.indexOf('/');
+  const [fromBucket, fromKey] = [decoded.slice(0, slash), decoded.slice(slash + 1)];
+  if (slash < 1 || !BUCKET_NAME.test(fromBucket) || !store.hasBucket(fromBucket)) return fail(response, 404, 'NoSuchBucket', 'The specified bucket does not exist.');
+  const from = store.head(fromBucket, fromKey);
+  if (!from) return fail(response, 404, 'NoSuchKey', 'The specified key does not exist.');
+  const copied = store.put(target.bucket, target.key, readFileSync(store.bodyFile(fromBucket, fromKey)), {
+    contentType: from.contentType,
+    headers: from.headers,
+    metadata: from.metadata,
+  });
+  response.writeHead(200, { 'content-type': 'application/xml' });
+  response.end(
+    `<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult><ETag>${xml(copied.etag)}</ETag><LastModified>${copied.lastModified}</LastModified></CopyObjectResult>`,
+  );
 }
 
 /** Path-style only; the raw path is split by hand, as `new URL` would resolve `..` segments in a key. */

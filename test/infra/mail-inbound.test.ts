@@ -124,7 +124,15 @@ describe('MailInbound', () => {
         expect.objectContaining({ Status: 'Enabled', AbortIncompleteMultipartUpload: { DaysAfterInitiation: expect.any(Number) } }),
       ]),
     );
-    expect(JSON.stringify(rules)).not.toContain('Expiration');
+    expect(JSON.stringify(rules.filter((rule: { Prefix?: string }) => rule.Prefix !== 'uploads/'))).not.toContain('Expiration');
+  });
+
+  it("expires a form's uploads a day after the longest a submission waits for activation, and nothing the cases keep", () => {
+    const rules = mailBucketResource('AWS::S3::Bucket')?.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
+
+    expect(rules.filter((rule) => rule.ExpirationInDays !== undefined)).toEqual([
+      expect.objectContaining({ Id: 'UnactivatedFormUploads', Prefix: 'uploads/', Status: 'Enabled', ExpirationInDays: 8 }),
+    ]);
   });
 
   it('queues each object created under raw/, and nothing else, for ingest-mail', () => {
@@ -227,11 +235,14 @@ describe('MailInbound', () => {
     ]);
   });
 
-  it("lets the intake function sign upload links for the form's files under intake/, and check them, and nothing else", () => {
+  it("lets the intake function sign upload links under uploads/, check and drop them, and copy them under intake/, and nothing else", () => {
     const intake = stack.api.functions.intake.function;
     const s3 = statementsOf(intake.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
 
-    expect(s3).toEqual([expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectsUnder('intake/') })]);
+    expect(s3).toEqual([
+      expect.objectContaining({ Action: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'], Resource: objectsUnder('uploads/') }),
+      expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectsUnder('intake/') }),
+    ]);
   });
 
   it("takes the console's uploads (PUT with a Content-Type) from the console's origin only", () => {

@@ -173,7 +173,7 @@ describe('files with a form case', () => {
   const pdf = Buffer.from('%PDF-1.4 the invoice\n');
   const uploadFor = (file: Record<string, unknown>) => api('nobody', 'POST', '/public/intake/uploads', { body: file });
 
-  it('upload first, go with the case once activated, and download for the agent and the customer alike', async () => {
+  it('upload first, go with the case once activated (out of the expiring uploads/), and download for the agent and the customer alike', async () => {
     const email = uniqueSender('files');
     const upload = await uploadFor({ filename: 'faktura.pdf', contentType: 'application/pdf', size: pdf.length });
     const put = await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdf });
@@ -181,10 +181,13 @@ describe('files with a form case', () => {
     const activated = await activate(token, registration);
 
     expect([upload.status, put.status]).toEqual([201, 200]);
-    expect(upload.body.key).toMatch(/^intake\/[0-9a-f-]{36}$/);
+    expect(upload.body.key).toMatch(/^uploads\/[0-9a-f-]{36}$/);
     const c = await caseNumbered(activated.body.caseNumber);
     const full = await api('agent', 'GET', `/cases/${c.id}`);
-    expect(full.body.timeline[0].attachments).toEqual([{ key: upload.body.key, filename: 'faktura.pdf', contentType: 'application/pdf' }]);
+    const kept = upload.body.key.replace('uploads/', 'intake/');
+    expect(full.body.timeline[0].attachments).toEqual([{ key: kept, filename: 'faktura.pdf', contentType: 'application/pdf' }]);
+    const uploaded = new URL(upload.body.uploadUrl);
+    expect((await fetch(`${uploaded.origin}${uploaded.pathname}`, { method: 'HEAD' })).status).toBe(404);
     const link = await api('agent', 'GET', `/cases/${c.id}/timeline/1/attachments/0`);
     expect(Buffer.from(await (await fetch(link.body.url)).arrayBuffer())).toEqual(pdf);
     const publicLink = (await api('agent', 'GET', `/cases/${c.id}/public-link`)).body.url as string;
@@ -200,7 +203,7 @@ describe('files with a form case', () => {
     await fetch(upload.body.uploadUrl, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' });
     const file = (key: string, size: number) => ({ key, filename: 'a.txt', contentType: 'text/plain', size });
 
-    const never = await submit(form(uniqueSender('never'), { attachments: [file(`intake/${crypto.randomUUID()}`, 5)] }));
+    const never = await submit(form(uniqueSender('never'), { attachments: [file(`uploads/${crypto.randomUUID()}`, 5)] }));
     const otherSize = await submit(form(uniqueSender('size'), { attachments: [file(upload.body.key, 6)] }));
     const foreign = await submit(form(uniqueSender('foreign'), { attachments: [file('outbound/some-case/x', 5)] }));
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import {
+  CopyObjectCommand,
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
@@ -86,6 +87,19 @@ describe('the local S3 endpoint', () => {
 
     expect([first.$metadata.httpStatusCode, second.$metadata.httpStatusCode]).toEqual([204, 204]);
     await expect(s3.send(new HeadObjectCommand({ Bucket, Key: 'gone.txt' }))).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it('copies an object, Polish key and all, with its type and metadata; a missing source is NoSuchKey', async () => {
+    const from = 'uploads/faktura październik.pdf';
+    await s3.send(new PutObjectCommand({ Bucket, Key: from, Body: '%PDF-1.7', ContentType: 'application/pdf', Metadata: { origin: 'form' } }));
+
+    const copy = await s3.send(new CopyObjectCommand({ Bucket, Key: 'intake/kept.pdf', CopySource: `${Bucket}/${encodeURIComponent(from)}` }));
+
+    const got = await s3.send(new GetObjectCommand({ Bucket, Key: 'intake/kept.pdf' }));
+    expect(copy.CopyObjectResult?.ETag).toBe(`"${createHash('md5').update('%PDF-1.7').digest('hex')}"`);
+    expect(got).toMatchObject({ ContentType: 'application/pdf', Metadata: { origin: 'form' } });
+    expect(await got.Body?.transformToString()).toBe('%PDF-1.7');
+    await expect(s3.send(new CopyObjectCommand({ Bucket, Key: 'intake/none', CopySource: `${Bucket}/uploads/none` }))).rejects.toBeInstanceOf(NoSuchKey);
   });
 
   it('takes a 5 MB streamed upload (aws-chunked with a checksum trailer) and serves the same bytes', async () => {
