@@ -97,13 +97,18 @@ export class HelpdeskStack extends Stack {
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:PutObject', 's3:GetObject']);
       grantMailObjects(queries, inbound.bucket, MAIL_PREFIXES.intake, ['s3:GetObject']);
-      // The customer downloads the files a public view lists through links the public and portal functions sign.
-      for (const customerSide of [this.api.functions.public, this.api.functions.portal]) {
+      // The customer downloads the files a public view lists through links the public and portal functions
+      // sign; deleting their account (portal) deletes the mails and files they sent.
+      const { public: publicSide, portal } = this.api.functions;
+      const download = ['s3:GetObject'] as const;
+      const downloadAndErase = ['s3:GetObject', 's3:DeleteObject'] as const;
+      for (const [customerSide, theirs] of [[publicSide, download], [portal, downloadAndErase]] as const) {
         customerSide.function.addEnvironment('MAIL_BUCKET', inbound.bucket.bucketName);
-        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.parsed, ['s3:GetObject']);
-        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.outbound, ['s3:GetObject']);
-        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.intake, ['s3:GetObject']);
+        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.parsed, theirs);
+        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.outbound, download);
+        grantMailObjects(customerSide, inbound.bucket, MAIL_PREFIXES.intake, theirs);
       }
+      grantMailObjects(portal, inbound.bucket, MAIL_PREFIXES.raw, ['s3:DeleteObject']);
       // Form intake mails activation links itself (there is no case to queue them on yet).
       const intake = this.api.functions.intake;
       intake.function.addEnvironment('MAIL_CONFIG', JSON.stringify(config.mail));

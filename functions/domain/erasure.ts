@@ -12,9 +12,20 @@ export function personalStrings(customer: Customer): string[] {
   return [...new Set(values.filter((value): value is string => typeof value === 'string' && value.trim().length >= 3))].sort((a, b) => b.length - a.length);
 }
 
-/** Replaces each personal string in every string value, however deep, case-insensitively. */
-export function redactor(personal: readonly string[]): <T>(value: T) => T {
-  const patterns = personal.map((text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
+/**
+ * A phone number however a text writes it: its last nine digits (a Polish number without the
+ * country code) with any spaces, dots, dashes or brackets between them, and a `+48` or `0048` before.
+ */
+export function phonePattern(phone: string): RegExp | null {
+  const digits = phone.replace(/\D/g, '').slice(-9);
+  if (digits.length < 6) return null;
+  return new RegExp(`(?:(?:\\+|00)\\d{1,3}[\\s.()-]*)?\\(?${[...digits].join('[\\s.()-]*')}`, 'g');
+}
+
+/** Replaces each personal string (and the phone, however written) in every string value, however deep, case-insensitively. */
+export function redactor(personal: readonly string[], phone: string | null = null): <T>(value: T) => T {
+  const phoneDigits = phone === null ? null : phonePattern(phone);
+  const patterns = [...personal.map((text) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi')), ...(phoneDigits ? [phoneDigits] : [])];
   const redactText = (text: string) => patterns.reduce((out, pattern) => out.replace(pattern, ERASED), text);
   const deep = (value: unknown): unknown => {
     if (typeof value === 'string') return redactText(value);
@@ -43,10 +54,37 @@ export function erasedCase(c: Case, customer: Customer, redact: <T>(value: T) =>
   return { ...redact({ ...c, contacts }), updatedAt: now, version: c.version + 1 };
 }
 
-/** An entry with the person's data gone: their address as sender or recipient dropped, every text redacted. Null when nothing changed. */
+/** Whether the person wrote the entry: a mail from their address, or a message they wrote signed in or through a link. */
+const isTheirMessage = (entry: TimelineEntry, customer: Customer): entry is Extract<TimelineEntry, { type: 'inbound_message' }> =>
+  entry.type === 'inbound_message' &&
+  ((entry.from !== null && entry.from === customer.email) || (entry.actor.kind === 'customer' && entry.actor.id === customer.id));
+
+/**
+ * The objects of the mail bucket that hold what the person sent with the entry: the raw mail, the
+ * text and HTML derived from it, its attachments, a form's files. Nothing of an entry someone else wrote.
+ */
+export function objectsOfEntry(entry: TimelineEntry, customer: Customer): string[] {
+  if (!isTheirMessage(entry, customer)) return [];
+  const { mail } = entry;
+  const mailKeys = mail ? [mail.rawKey, mail.fullTextKey, mail.htmlKey, ...mail.attachments.map((file) => file.key)] : [];
+  return [...mailKeys, ...(entry.attachments ?? []).map((file) => file.key)].filter((key): key is string => key !== null);
+}
+
+/**
+ * An entry with the person's data gone: their address as sender or recipient dropped, every text
+ * redacted, and on their own messages no reference left to the objects `objectsOfEntry` names (they
+ * are deleted). Null when nothing changed.
+ */
 export function erasedEntry(entry: TimelineEntry, customer: Customer, redact: <T>(value: T) => T): TimelineEntry | null {
   let next: TimelineEntry = redact(entry);
-  if (next.type === 'inbound_message' && entry.type === 'inbound_message' && entry.from !== null && entry.from === customer.email) next = { ...next, from: null };
+  if (next.type === 'inbound_message' && isTheirMessage(entry, customer)) {
+    const { attachments: _files, ...rest } = next;
+    next = {
+      ...rest,
+      from: null,
+      ...(next.mail ? { mail: { ...next.mail, rawKey: null, fullTextKey: null, htmlKey: null, attachments: [] } } : {}),
+    };
+  }
   if (next.type === 'reply') next = { ...next, to: next.to.filter((address) => address !== ERASED) };
   return JSON.stringify(next) === JSON.stringify(entry) ? null : next;
 }

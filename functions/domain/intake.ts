@@ -119,6 +119,14 @@ export function newSubmission(input: IntakeInput, id: string, now: string, langu
   };
 }
 
+/**
+ * What a used link keeps of its submission: nothing personal. The case holds all of it now, where an
+ * account deletion finds it; the link only needs to say which case it made.
+ */
+export function spentSubmission(submission: Submission): Submission {
+  return { ...submission, name: '', email: '', phone: null, subject: '', message: '', externalCustomerId: null, attachments: [] };
+}
+
 export function newActivation(submission: Submission, now: string, linkHours: number): Activation {
   const linkExpiresAt = new Date(Math.min(Date.parse(now) + linkHours * 3_600_000, Date.parse(submission.expiresAt))).toISOString();
   return { submission, linkExpiresAt, caseNumber: null, superseded: false };

@@ -28,7 +28,8 @@ export const InboundMailSchema = z.object({
   mailbox: z.string(),
   messageId: z.string().nullable(),
   subject: z.string(),
-  rawKey: z.string(),
+  /** Null once the sender's data was erased (the raw message deleted with it). */
+  rawKey: z.string().nullable(),
   fullTextKey: z.string().nullable(),
   htmlKey: z.string().nullable(),
   attachments: z.array(MailAttachmentSchema),

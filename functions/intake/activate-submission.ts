@@ -40,7 +40,7 @@ export const activateSubmission = defineHandler<typeof routes.activateSubmission
     try {
       const created = await deps.cases.createCase(
         (number) => openCaseFromSubmission(submission, ctx, { id: deps.newId(), number }, { inbox: deps.intake.mailbox.inbox, customerId: holder.id }),
-        { alongside: (outcome) => [deps.intake.store.usedWrite(key, outcome.case.number)] },
+        { alongside: (outcome) => [deps.intake.store.usedWrite(key, outcome.case.number, submission)] },
       );
       await dropUploads(submission, deps);
       return { status: 201, body: { caseNumber: created.case.number, email: submission.email, registered } };

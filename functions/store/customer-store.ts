@@ -1,4 +1,4 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { type Customer, normaliseEmail } from '../domain/customer.ts';
 import { ConflictError, NotFoundError } from '../domain/errors.ts';
 import { idempotencyWrite, type IdempotencyRecord } from './idempotency.ts';
@@ -116,6 +116,24 @@ export class CustomerStore {
     if (before.source.email) writes.push(repoint(keys.customerEmail(before.source.email)));
     if (before.source.externalId) writes.push(repoint(keys.customerExternalId(before.source.externalId)));
     await transact(this.client, writes);
+  }
+
+  /**
+   * Deletes the short-lived items keyed by an address, for an erased customer: the form's hourly
+   * counters (each lives under 3 hours, so this hour's and the two before) and the auto-reply log.
+   * Deleting an item that is not there is no error.
+   */
+  async forgetAddress(email: string, now: string): Promise<void> {
+    const address = normaliseEmail(email);
+    const hours = [0, 1, 2].map((back) => new Date(Date.parse(now) - back * 3_600_000).toISOString().slice(0, 13));
+    const doomed = [...hours.map((hour) => keys.intakeRate(address, hour)), keys.autoReplies(address)];
+    let requests = doomed.map((Key) => ({ DeleteRequest: { Key } }));
+    while (requests.length > 0) {
+      const answer = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+      requests = (answer.UnprocessedItems?.[this.tableName] ?? []) as typeof requests;
+      // Left unprocessed only under throttling: give the table a moment.
+      if (requests.length > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   /** @throws NotFoundError */

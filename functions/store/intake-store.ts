@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors.ts';
-import type { Activation } from '../domain/intake.ts';
+import { type Activation, spentSubmission, type Submission } from '../domain/intake.ts';
 import { stripKeys } from './items.ts';
 import { keys } from './keys.ts';
 import { type GuardedWrite, transact } from './transaction.ts';
@@ -60,17 +60,17 @@ export class IntakeStore {
 
   /**
    * Marks the link used by the case made from it, as part of the transaction that stores the case:
-   * two clicks at once make one case.
+   * two clicks at once make one case. The submission's personal data goes from the item in the same write.
    */
-  usedWrite(tokenHash: string, caseNumber: number): GuardedWrite {
+  usedWrite(tokenHash: string, caseNumber: number, submission: Submission): GuardedWrite {
     return {
       item: {
         Update: {
           TableName: this.tableName,
           Key: keys.activation(tokenHash),
-          UpdateExpression: 'SET caseNumber = :number',
+          UpdateExpression: 'SET caseNumber = :number, submission = :spent',
           ConditionExpression: 'attribute_exists(pk) AND caseNumber = :none AND superseded = :false',
-          ExpressionAttributeValues: { ':number': caseNumber, ':none': null, ':false': false },
+          ExpressionAttributeValues: { ':number': caseNumber, ':spent': spentSubmission(submission), ':none': null, ':false': false },
         },
       },
       onConditionFailed: () => new ConflictError('this activation link was used or replaced meanwhile', 'activation_changed'),

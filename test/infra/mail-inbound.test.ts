@@ -226,12 +226,21 @@ describe('MailInbound', () => {
     });
   });
 
-  it.each(['public', 'portal'] as const)('lets the %s function sign download links for parsed/, outbound/ and intake/ only', (group) => {
-    const customerSide = stack.api.functions[group].function;
-    const s3 = statementsOf(customerSide.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+  it('lets the public function sign download links for parsed/, outbound/ and intake/ only', () => {
+    const s3 = statementsOf(stack.api.functions.public.function.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
 
     expect(s3).toEqual([
       expect.objectContaining({ Action: 's3:GetObject', Resource: [objectsUnder('intake/'), objectsUnder('outbound/'), objectsUnder('parsed/')] }),
+    ]);
+  });
+
+  it("lets the portal function sign the same download links, and delete what a customer sent (raw/, parsed/, intake/) when they delete their account; never an agent's file", () => {
+    const s3 = statementsOf(stack.api.functions.portal.function.role?.node.defaultChild).filter((s) => JSON.stringify(s.Action).includes('s3:'));
+
+    expect(s3).toEqual([
+      expect.objectContaining({ Action: ['s3:DeleteObject', 's3:GetObject'], Resource: [objectsUnder('intake/'), objectsUnder('parsed/')] }),
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objectsUnder('outbound/') }),
+      expect.objectContaining({ Action: 's3:DeleteObject', Resource: objectsUnder('raw/') }),
     ]);
   });
 

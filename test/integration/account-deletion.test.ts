@@ -1,8 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { api } from './api-client.ts';
-import { PASSWORD, signInCustomer } from './intake-client.ts';
+import { activate, PASSWORD, registration, signInCustomer, submitAndGetToken } from './intake-client.ts';
+import { eventually } from './local-helpdesk.ts';
+import { casesOf, sendMail, timeline, uniqueSender } from './mail-client.ts';
 import { asCustomer, registeredCustomer } from './portal-client.ts';
 
 async function itemsOf(pk: string): Promise<Record<string, unknown>[]> {
@@ -45,5 +48,46 @@ describe('deleting a customer account', () => {
     expect((await api('agent', 'GET', `/customers?email=${encodeURIComponent(email)}`)).status).toBe(404);
     expect((await signInCustomer(email, PASSWORD)).type).toBe('NotAuthorizedException');
     expect((await asCustomer(token, 'GET', '/my/cases')).status).toBe(401);
+  });
+
+  it('deletes the mails and files they sent from the mail bucket, forgets their used link and the items keyed by their address, and finds the phone however written', async () => {
+    const email = uniqueSender('erase');
+    const submittedInHour = new Date().toISOString().slice(0, 13);
+    const pdf = Buffer.from('%PDF-1.4 contract of Jan Kowalski\n');
+    const upload = (await api('nobody', 'POST', '/public/intake/uploads', { body: { filename: 'umowa.pdf', contentType: 'application/pdf', size: pdf.length } })).body;
+    await fetch(upload.uploadUrl, { method: 'PUT', headers: { 'content-type': 'application/pdf' }, body: pdf });
+    const linkToken = await submitAndGetToken(email, { name: 'Jan Kowalski', attachments: [{ key: upload.key, filename: 'umowa.pdf', contentType: 'application/pdf', size: pdf.length }] });
+    await activate(linkToken, registration);
+    const token = (await signInCustomer(email, PASSWORD)).accessToken!;
+    await asCustomer(token, 'PATCH', '/my/profile', { phone: '+48 600 700 800' });
+    await sendMail({ from: `Jan Kowalski <${email}>`, subject: 'A scan for you', text: 'Call me at 600-700-800.', attachments: [{ filename: 'skan.png', content: Buffer.from('png bytes'), contentType: 'image/png' }] });
+    const cases = await eventually(async () => {
+      const found = await casesOf(email);
+      return found.length === 2 && found;
+    });
+    for (const c of cases) await api('agent', 'POST', `/cases/${c.id}/notes`, { body: { text: 'He said 0048 600.700.800 or (600) 700800 works.' } });
+    const entries = (await Promise.all(cases.map((c: { id: string }) => timeline(c.id)))).flat();
+    const mailed = entries.find((entry) => entry.mail)!.mail;
+    const stored = [mailed.rawKey, mailed.htmlKey, mailed.fullTextKey, ...mailed.attachments.map((file: { key: string }) => file.key), upload.key.replace('uploads/', 'intake/')].filter(Boolean);
+    const s3 = new URL(upload.uploadUrl);
+    const bucketPath = s3.pathname.slice(0, s3.pathname.indexOf('/', 1));
+    const exists = async (key: string) => (await fetch(`${s3.origin}${bucketPath}/${key}`, { method: 'HEAD' })).status;
+    expect(await Promise.all(stored.map(exists))).toEqual(stored.map(() => 200));
+    expect(stored.length).toBeGreaterThanOrEqual(3);
+    // The counter is of the hour the form was sent in, which the test may have left since.
+    const hours = [...new Set([submittedInHour, new Date().toISOString().slice(0, 13)])];
+    const addressItems = async () => [...(await Promise.all(hours.map((hour) => itemsOf(`INTAKE_RATE#${email}#${hour}`)))).flat(), ...(await itemsOf(`AUTOREPLY#${email}`))];
+    expect((await addressItems()).map((item) => item.kind)).toEqual(['intake-rate', 'auto-replies']);
+
+    expect((await asCustomer(token, 'DELETE', '/my/account')).status).toBe(204);
+
+    expect(await Promise.all(stored.map(exists))).toEqual(stored.map(() => 404));
+    const after = JSON.stringify(await Promise.all(cases.map(async (c: { id: string }) => itemsOf(`CASE#${c.id}`))));
+    for (const key of stored) expect(after).not.toContain(key);
+    for (const personal of ['Kowalski', email, '700-800', '700.800', '700800', '700 800']) expect(after.toLowerCase()).not.toContain(personal.toLowerCase());
+    const link = await itemsOf(`ACTIVATION#${createHash('sha256').update(linkToken).digest('base64url')}`);
+    expect(link).toHaveLength(1);
+    expect(JSON.stringify(link)).not.toMatch(/Kowalski|erase-/i);
+    expect(await addressItems()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Customer, newCustomer } from '../../../functions/domain/customer.ts';
-import { ERASED, erasedCase, erasedCustomer, erasedEntry, personalStrings, redactor } from '../../../functions/domain/erasure.ts';
+import { ERASED, erasedCase, erasedCustomer, erasedEntry, objectsOfEntry, phonePattern, personalStrings, redactor } from '../../../functions/domain/erasure.ts';
 import type { TimelineEntry } from '../../../functions/domain/timeline.ts';
 import { aCase, NOW } from '../../fixtures/cases.ts';
 
@@ -45,5 +45,29 @@ describe('erasing a person', () => {
     expect(erasedEntry(inbound, jan, redact)).toMatchObject({ from: null, text: `I am ${ERASED}`, actor: { id: 'cust-1', name: ERASED } });
     expect(erasedEntry(reply, jan, redact)).toMatchObject({ to: ['ola@example.com'], text: `Hello ${ERASED}` });
     expect(erasedEntry(note, jan, redact)).toBeNull();
+  });
+
+  it('finds the phone however a text writes it, with or without the country code, and nothing shorter', () => {
+    const phone = redactor([], '+48 600 700 800');
+
+    expect(phone('600700800, 600-700-800, (600) 700 800, 0048 600.700.800, +48600700800')).toBe([ERASED, ERASED, ERASED, ERASED, ERASED].join(', '));
+    expect(phone('order 700800 of 2026')).toBe('order 700800 of 2026');
+    expect(phonePattern('12-34')).toBeNull();
+  });
+
+  it("names the objects of the person's own messages, mail and form files alike, and none of anyone else's", () => {
+    const actor = { kind: 'customer' as const, id: 'cust-1' };
+    const mail = {
+      mailbox: 'support@x.example', messageId: '<m@x>', subject: 's', rawKey: 'raw/m', fullTextKey: 'parsed/h/full.txt', htmlKey: null, automatic: null,
+      attachments: [{ filename: 'a.png', contentType: 'image/png', size: 1, sha256: 'h', key: 'parsed/h/attachments/0', inline: false, contentId: null, quarantined: false }],
+    };
+    const mailed: TimelineEntry = { seq: 1, at: NOW, actor, type: 'inbound_message', visibility: 'public', text: 't', channel: 'email', from: 'jan@example.com', mail };
+    const form: TimelineEntry = { seq: 2, at: NOW, actor, type: 'inbound_message', visibility: 'public', text: 't', channel: 'form', from: null, attachments: [{ key: 'intake/u', filename: 'f.pdf', contentType: 'application/pdf' }] };
+    const colleague: TimelineEntry = { ...mailed, seq: 3, actor: { kind: 'customer', id: 'cust-2' }, from: 'ola@example.com' };
+
+    expect([mailed, form, colleague].map((entry) => objectsOfEntry(entry, jan))).toEqual([['raw/m', 'parsed/h/full.txt', 'parsed/h/attachments/0'], ['intake/u'], []]);
+    expect(erasedEntry(mailed, jan, redact)).toMatchObject({ from: null, mail: { rawKey: null, fullTextKey: null, htmlKey: null, attachments: [] } });
+    expect(erasedEntry(form, jan, redact)).not.toHaveProperty('attachments');
+    expect(erasedEntry(colleague, jan, redact)).toBeNull();
   });
 });
