@@ -4,13 +4,18 @@ import type { Language } from '../shared/i18n.ts';
 
 /** What the widget posts to POST /public/intake, typed from the API's own schema. */
 export type IntakeBody = z.input<typeof IntakeInputSchema>;
+/** An uploaded file, as the submission names it. */
+export type IntakeAttachment = NonNullable<IntakeBody['attachments']>[number];
 
 /** The fields a person fills in, in the form's order; `website` is the honeypot. */
 export const FIELDS = ['name', 'email', 'phone', 'subject', 'message', 'website'] as const;
 export type Field = (typeof FIELDS)[number];
 export type Values = Record<Field, string>;
+/** Where an issue can be shown, in the form's order: the fields people see, then the files. */
+export const SHOWN = ['name', 'email', 'phone', 'subject', 'message', 'files'] as const;
+export type Shown = (typeof SHOWN)[number];
 /** What is wrong with each field at fault, in words to show at it. */
-export type FieldIssues = Partial<Record<Field, string>>;
+export type FieldIssues = Partial<Record<Shown, string>>;
 
 export const EMPTY: Values = { name: '', email: '', phone: '', subject: '', message: '', website: '' };
 
@@ -30,9 +35,13 @@ export function checkValues(values: Values, t: (key: string) => string): FieldIs
 
 /**
  * The body for the API. The honeypot goes as it is, so a bot that filled it is answered like
- * anyone else and its submission dropped; the host page's customer id goes only when it gave one.
+ * anyone else and its submission dropped; the host page's customer id and the files go only when there are some.
  */
-export function intakeBody(values: Values, context: { language: Language; externalCustomerId: string | null }): IntakeBody {
+export function intakeBody(
+  values: Values,
+  context: { language: Language; externalCustomerId: string | null },
+  attachments: IntakeAttachment[],
+): IntakeBody {
   const phone = values.phone.trim();
   return {
     name: values.name,
@@ -43,17 +52,21 @@ export function intakeBody(values: Values, context: { language: Language; extern
     ...(context.externalCustomerId ? { externalCustomerId: context.externalCustomerId } : {}),
     language: context.language,
     channel: 'widget',
+    ...(attachments.length > 0 ? { attachments } : {}),
     website: values.website,
   };
 }
 
-/** The API's issues at their fields (`body.email` → email); the ones no field shows, such as the customer id's, apart. */
+/**
+ * The API's issues at their fields (`body.email` → email, any of `body.attachments…` → the files); the
+ * ones no field shows, such as the customer id's, apart.
+ */
 export function issuesByField(issues: { path: string; message: string }[]): { fields: FieldIssues; other: string[] } {
   const fields: FieldIssues = {};
   const other: string[] = [];
   for (const issue of issues) {
-    const field = FIELDS.find((name) => issue.path === `body.${name}`);
-    if (field && field !== 'website') fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
+    const field = /^body\.attachments(\.|$)/.test(issue.path) ? 'files' : SHOWN.find((name) => issue.path === `body.${name}`);
+    if (field) fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
     else other.push(issue.message);
   }
   return { fields, other };

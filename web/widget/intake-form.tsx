@@ -1,28 +1,38 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { checkValues, EMPTY, type Field, FIELDS, type FieldIssues, intakeBody, issuesByField, type Values } from './intake-fields.ts';
+import type { Translator } from '../shared/i18n.ts';
+import { ATTACHMENT_LIMITS } from './attachment-limits.ts';
+import { fileSize, type Refusal } from './chosen-files.ts';
+import { FileField } from './file-field.tsx';
+import { checkValues, EMPTY, type FieldIssues, intakeBody, issuesByField, SHOWN, type Shown, type Values } from './intake-fields.ts';
 import { submitIntake } from './submit-intake.ts';
+import { useAttachments } from './use-attachments.ts';
 import type { WidgetProps } from './widget.tsx';
 
-type Props = WidgetProps & { t: (key: string) => string; onSent: () => void };
-type Shown = Exclude<Field, 'website'>;
+type Props = WidgetProps & { t: Translator['t']; onSent: () => void };
+type Typed = Exclude<Shown, 'files'>;
 
 /**
  * The intake form: checked in the browser first, then by the API, whose field issues land at the
  * same fields. Each failed attempt is said in the alert and focus goes to the first field at fault,
  * which names its issue through aria-describedby; the sent form gives way to "check your e-mail".
+ * Chosen files are uploaded first, each announced as it goes; one that fails is named in the alert
+ * and the form stays as it was, to be sent again.
  */
 export function IntakeForm({ api, language, externalCustomerId, t, onSent }: Props) {
   const [values, setValues] = useState<Values>(EMPTY);
   const [issues, setIssues] = useState<FieldIssues>({});
   const [alert, setAlert] = useState('');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState('');
+  const [fileNote, setFileNote] = useState('');
+  const attachments = useAttachments(api);
   const [done, setDone] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const thanks = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    const first = FIELDS.find((field) => issues[field]);
+    const first = SHOWN.find((field) => issues[field]);
     if (first) form.current?.querySelector<HTMLElement>(`#${first}`)?.focus();
   }, [issues]);
   useEffect(() => {
@@ -41,27 +51,40 @@ export function IntakeForm({ api, language, externalCustomerId, t, onSent }: Pro
     if (Object.keys(found).length > 0) return refuse(found, t('form.fix'));
     setBusy(true);
     setAlert('');
-    const outcome = await submitIntake(api, intakeBody(values, { language, externalCustomerId }));
+    const count = attachments.files.length;
+    const uploads = await attachments.upload((name, position) => setProgress(t('files.uploading', { name, position, count })));
+    setProgress('');
+    if (uploads.kind !== 'uploaded') {
+      setBusy(false);
+      return refuse({}, t(`files.${uploads.kind}`, { name: uploads.name, reason: uploads.message ?? '' }));
+    }
+    const outcome = await submitIntake(api, intakeBody(values, { language, externalCustomerId }, uploads.attachments));
     setBusy(false);
     if (outcome.kind === 'accepted') {
       setDone(true);
       onSent();
     } else if (outcome.kind === 'invalid') {
       const { fields, other } = issuesByField(outcome.issues);
+      if (fields.files) attachments.forgetUploads();
       refuse(fields, [...(Object.keys(fields).length > 0 ? [t('form.fix')] : []), ...other].join(' '));
     } else {
       refuse({}, t(outcome.kind === 'too-many' ? 'form.tooMany' : 'form.failed'));
     }
   };
 
-  const control = (name: Shown) => ({
+  const leftOut = (refusal: Refusal) =>
+    refusal.reason === 'count'
+      ? t('files.count', { count: ATTACHMENT_LIMITS.maxFiles })
+      : t(`files.${refusal.reason}`, { name: refusal.name, size: fileSize(ATTACHMENT_LIMITS.maxBytes, language) });
+
+  const control = (name: Typed) => ({
     id: name,
     name,
     value: values[name],
     onInput: (event: Event) => setValues({ ...values, [name]: (event.currentTarget as HTMLInputElement).value }),
     ...(issues[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-issue` } : {}),
   });
-  const row = (name: Shown, children: ComponentChildren) => (
+  const row = (name: Typed, children: ComponentChildren) => (
     <div class="field">
       <label for={name}>{t(`field.${name}`)}</label>
       {children}
@@ -91,6 +114,16 @@ export function IntakeForm({ api, language, externalCustomerId, t, onSent }: Pro
       {row('phone', <input type="tel" autocomplete="tel" maxLength={30} {...control('phone')} />)}
       {row('subject', <input type="text" maxLength={200} required {...control('subject')} />)}
       {row('message', <textarea rows={5} maxLength={20_000} required {...control('message')} />)}
+      <FileField
+        files={attachments.files}
+        issue={issues.files}
+        note={fileNote}
+        busy={busy}
+        language={language}
+        t={t}
+        onChoose={(chosen) => setFileNote(attachments.choose(chosen).map(leftOut).join(' '))}
+        onRemove={attachments.remove}
+      />
       {/* The honeypot: people neither see it nor reach it, so whatever is in it was put there by a bot. */}
       <div class="trap" aria-hidden="true">
         <label for="website">{t('field.website')}</label>
@@ -106,6 +139,9 @@ export function IntakeForm({ api, language, externalCustomerId, t, onSent }: Pro
       </div>
       <p role="alert" class="alert">
         {alert}
+      </p>
+      <p role="status" class="progress">
+        {progress}
       </p>
       <button type="submit" class="send" aria-disabled={busy}>
         {busy ? t('form.sending') : t('form.send')}

@@ -8,6 +8,9 @@ export type IntakeOutcome =
   | { kind: 'too-many' }
   | { kind: 'failed' };
 
+/** A public route of the tenant's API, whether or not its URL was given with a trailing slash. */
+export const publicUrl = (api: string, path: string): string => `${api.replace(/\/+$/, '')}${path}`;
+
 /**
  * Posts the form to the tenant's API, from the host page's origin: the API's CORS lets the tenant's
  * listed origins in (intake.allowedOrigins). A refused or unreachable request is `failed`, as the
@@ -15,7 +18,7 @@ export type IntakeOutcome =
  */
 export async function submitIntake(api: string, body: IntakeBody): Promise<IntakeOutcome> {
   try {
-    const response = await fetch(`${api.replace(/\/+$/, '')}/public/intake`, {
+    const response = await fetch(publicUrl(api, '/public/intake'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
