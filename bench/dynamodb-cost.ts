@@ -8,6 +8,7 @@ import { CognitoAgentDirectory } from '../functions/shared/cognito-agent-directo
 import { CognitoCustomerAccounts } from '../functions/shared/cognito-customer-accounts.ts';
 import type { AccountDeps } from '../functions/shared/customer-account-deps.ts';
 import type { IntakeDeps } from '../functions/shared/intake-deps.ts';
+import { EmailChangeStore } from '../functions/store/email-change-store.ts';
 import { IntakeStore } from '../functions/store/intake-store.ts';
 import { createS3Client, MailObjects } from '../functions/mail/mail-objects.ts';
 import { type AnyRouteHandler, groupHandler } from '../functions/shared/http-handler.ts';
@@ -103,6 +104,7 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
       // Accounts go to the local customer pool; activation mail is composed nowhere, as no table request depends on it.
       intake: {
         store: new IntakeStore(client, TABLE_NAME),
+        emailChanges: new EmailChangeStore(client, TABLE_NAME),
         accounts: customerAccounts,
         mailer: { send: async () => {} },
         mailbox: { address: 'support@helpdesk.localhost', inbox: 'support' },

@@ -352,6 +352,23 @@ export const OPERATIONS: Operation[] = [
     prepare: async ({ seeder }, count) => (await seeder.activations(count)).map((token) => ({ headers: { 'x-activation-token': token } })),
   },
   {
+    name: 'requestEmailChange',
+    routeId: 'requestEmailChange',
+    caller: 'customer',
+    target: 'none',
+    // The customer's record (and its account's), the new address's hourly counter, the change (PutItem), the template's alias.
+    prepare: async (_context, count) => times(count, () => ({ body: { email: `moved-${randomUUID()}@example.com` } })),
+  },
+  {
+    name: 'confirmEmailChange',
+    routeId: 'confirmEmailChange',
+    caller: 'public',
+    target: 'none',
+    // The change, the account's record, the record moved to the new address with its alias (one transaction),
+    // the customer's open cases (none here), the link marked used.
+    prepare: async ({ seeder, portalCustomer }, count) => (await seeder.emailChanges(portalCustomer, count)).map((token) => ({ headers: { 'x-confirmation-token': token } })),
+  },
+  {
     name: 'countQueues',
     routeId: 'countQueues',
     caller: 'agent',

@@ -19,7 +19,9 @@ import { callerId } from './api-event.ts';
 import { type MailMessage, mailActor, openCaseFromMail } from '../functions/domain/inbound-mail.ts';
 import { TemplateStore } from '../functions/store/template-store.ts';
 import { IntakeInputSchema, newActivation, newSubmission } from '../functions/domain/intake.ts';
-import { newActivationToken } from '../functions/shared/activation-tokens.ts';
+import { newLinkToken } from '../functions/shared/link-tokens.ts';
+import { EmailChangeStore } from '../functions/store/email-change-store.ts';
+import { newEmailChange } from '../functions/domain/email-change.ts';
 import { IntakeStore } from '../functions/store/intake-store.ts';
 
 /** States an operation can need its case in; each is reached by the domain's own commands. */
@@ -117,8 +119,20 @@ export class Seeder {
     const tokens: string[] = [];
     for (let i = 0; i < count; i++) {
       const input = IntakeInputSchema.parse({ name: 'Anna Nowak', email: `anna-${randomUUID()}@example.com`, subject: 'Brak faktury', message: 'Proszę o fakturę.' });
-      const { token, hash } = newActivationToken();
+      const { token, hash } = newLinkToken();
       await store.create(newActivation(newSubmission(input, randomUUID(), this.now(), 'pl', 7), this.now(), 48), hash);
+      tokens.push(token);
+    }
+    return tokens;
+  }
+
+  /** Requests to move the customer's account to fresh addresses, with their confirmation links' tokens. */
+  async emailChanges(customer: Customer, count: number): Promise<string[]> {
+    const store = new EmailChangeStore(this.client, this.tableName);
+    const tokens: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const { token, hash } = newLinkToken();
+      await store.create(newEmailChange(customer, customer.id, `moved-${randomUUID()}@example.com`, this.now(), 'pl'), hash);
       tokens.push(token);
     }
     return tokens;

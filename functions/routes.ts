@@ -32,6 +32,7 @@ import {
   ReplyDraftResponseSchema,
   TimelinePageResponseSchema,
 } from './domain/responses.ts';
+import { EmailChangeAnswerSchema, EmailChangedResponseSchema, EmailChangeInputSchema } from './domain/email-change.ts';
 import { ActivatedResponseSchema, ActivateInputSchema, ActivationStateResponseSchema, IntakeAnswerSchema, IntakeUploadResponseSchema } from './domain/intake-api.ts';
 import { IntakeInputSchema, IntakeUploadInputSchema } from './domain/intake.ts';
 import { ExpertListResponseSchema, NewCaseForExpertInputSchema } from './domain/experts.ts';
@@ -68,7 +69,7 @@ export const ROUTE_GROUPS = {
   },
   intake: {
     access: 'read-write', agentDirectory: false, caseLinks: false, customerAccounts: true,
-    description: "the form and widget on the tenant's site: submissions, activation links and registration",
+    description: "the form and widget on the tenant's site: submissions, activation links and registration; a customer's new e-mail address, confirmed by a link",
   },
   docs: { access: 'none', agentDirectory: false, caseLinks: false, customerAccounts: false, description: 'the OpenAPI document' },
 } as const;
@@ -115,6 +116,10 @@ const CaseLinkHeaders = z.object({
 /** An activation link's token, like a case link's, travels in a header. */
 const ActivationHeaders = z.object({
   'x-activation-token': z.string().min(1).max(200).describe("the token after `#` in the activation mail's link"),
+});
+/** So does the token of the link that confirms a customer's new e-mail address. */
+const ConfirmationHeaders = z.object({
+  'x-confirmation-token': z.string().min(1).max(200).describe("the token after `#` in the confirmation mail's link"),
 });
 /** Public routes take far less than the stage's limit: enough for people, not for a script guessing. */
 const PUBLIC_THROTTLE = { rate: 10, burst: 20 };
@@ -419,6 +424,20 @@ export const routes = {
     method: 'POST', path: '/public/activation/resend', group: 'intake', auth: 'public', headers: ActivationHeaders, throttle: PUBLIC_THROTTLE,
     summary: 'Mail a fresh activation link for an expired one (the old link stops working), while the submission is kept',
     status: 202, response: IntakeAnswerSchema,
+  },
+  requestEmailChange: {
+    method: 'POST', path: '/my/email-change', group: 'intake', auth: 'customer', body: EmailChangeInputSchema,
+    summary:
+      'Move the account to another e-mail address: a one-time link to confirm it is mailed there (24 hours), and nothing ' +
+      'changes until it is opened. The answer is the same whether or not another customer has the address',
+    status: 202, response: EmailChangeAnswerSchema,
+  },
+  confirmEmailChange: {
+    method: 'POST', path: '/public/email-change', group: 'intake', auth: 'public', headers: ConfirmationHeaders, throttle: PUBLIC_THROTTLE,
+    summary:
+      "Confirm a new address with the link mailed to it: the account signs in with it, and the record and the open cases' " +
+      'contacts use it. A used or expired link answers 410, an address another customer record has 409',
+    status: 200, response: EmailChangedResponseSchema,
   },
   openApi: {
     method: 'GET', path: '/openapi.json', group: 'docs', auth: 'public', summary: 'This API as OpenAPI 3.1', status: 200,

@@ -44,6 +44,12 @@ export class CustomerIdentity extends Construct {
 
   /** What the function that registers customers may do to the pool: create, set the password of, and delete users. */
   grantAccounts(grantee: IGrantable): void {
-    this.userPool.grant(grantee, 'cognito-idp:AdminCreateUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminDeleteUser');
+    this.userPool.grant(
+      grantee,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminSetUserPassword',
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:AdminDeleteUser',
+    );
   }
 }

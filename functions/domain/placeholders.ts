@@ -11,7 +11,7 @@ export function casePlaceholders(
   c: Pick<Case, 'number' | 'title'>,
   settings: Pick<TenantSettings, 'name'>,
   people: { customer: string | null | undefined; agent: string | null | undefined; ticketUrl: string },
-): Record<Exclude<Placeholder, 'reply_text' | 'activation_url'>, string> {
+): Record<Exclude<Placeholder, 'reply_text' | 'activation_url' | 'confirmation_url'>, string> {
   return {
     case_number: String(c.number),
     case_title: c.title,

@@ -6,7 +6,7 @@ import { LanguageSchema } from './templates.ts';
 export const ProfileSchema = z
   .object({
     name: z.string().nullable(),
-    email: z.string().nullable().describe('changing it needs a verified address: not offered yet'),
+    email: z.string().nullable().describe('changed through POST /my/email-change, which the new address confirms'),
     phone: z.string().nullable(),
     language: LanguageSchema,
     invoice: InvoiceDataSchema.nullable(),

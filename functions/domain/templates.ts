@@ -3,15 +3,17 @@ import * as z from 'zod';
 export const LanguageSchema = z.enum(['pl', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
-export const PLACEHOLDERS = ['ticket_url', 'case_number', 'case_title', 'customer_name', 'agent_name', 'reply_text', 'tenant_name', 'activation_url'] as const;
+export const PLACEHOLDERS = [
+  'ticket_url', 'case_number', 'case_title', 'customer_name', 'agent_name', 'reply_text', 'tenant_name', 'activation_url', 'confirmation_url',
+] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 export const TemplateKindSchema = z.enum(['reply', 'note', 'notification']);
 export type TemplateKind = z.infer<typeof TemplateKindSchema>;
 
 // The agent's reply is what a reply or note template helps to write, so only the notification
-// that wraps a sent reply can quote it; an activation link exists only in the activation mail.
-const ONLY_IN_NOTIFICATIONS: readonly Placeholder[] = ['reply_text', 'activation_url'];
+// that wraps a sent reply can quote it; an activation or confirmation link exists only in its own mail.
+const ONLY_IN_NOTIFICATIONS: readonly Placeholder[] = ['reply_text', 'activation_url', 'confirmation_url'];
 const ALLOWED: Record<TemplateKind, readonly Placeholder[]> = {
   reply: PLACEHOLDERS.filter((p) => !ONLY_IN_NOTIFICATIONS.includes(p)),
   note: PLACEHOLDERS.filter((p) => !ONLY_IN_NOTIFICATIONS.includes(p)),
@@ -25,7 +27,7 @@ const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const placeholderNames = (template: string): string[] => [...template.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? '');
 
 /** What a tenant's own notification template can stand in for; {@link defaultTemplate} has a built-in one for each. */
-export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement', 'activation']);
+export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement', 'activation', 'email_change']);
 export type DefaultTemplatePurpose = z.infer<typeof TemplatePurposeSchema>;
 
 const TemplateFieldsSchema = z.strictObject({
@@ -237,6 +239,52 @@ const DEFAULTS: Record<DefaultTemplatePurpose, Record<Language, Template>> = {
         "The link works once. If you have no account yet, you will set a password and accept the terms;",
         'your customer panel then shows all your cases.',
         'If you did not send this, ignore this message: a case nobody activates is deleted.',
+        '',
+        '{{tenant_name}}',
+        '',
+        'This message was sent automatically.',
+      ].join('\n'),
+    },
+  },
+  email_change: {
+    pl: {
+      id: 'default-email-change-pl',
+      kind: 'notification',
+      language: 'pl',
+      name: 'Potwierdzenie nowego adresu e-mail',
+      subject: 'Potwierdź nowy adres e-mail',
+      body: [
+        'Dzień dobry {{customer_name}},',
+        '',
+        'w panelu klienta poproszono o zmianę adresu e-mail konta na ten adres.',
+        'Aby go potwierdzić, kliknij POTWIERDŹ (link działa jeden raz przez 24 godziny):',
+        '',
+        'POTWIERDŹ: {{confirmation_url}}',
+        '',
+        'Po potwierdzeniu logujesz się tym adresem i na niego wysyłamy odpowiedzi.',
+        'Jeśli to nie Ty, zignoruj tę wiadomość: adres konta się nie zmieni.',
+        '',
+        '{{tenant_name}}',
+        '',
+        'Ta wiadomość została wysłana automatycznie.',
+      ].join('\n'),
+    },
+    en: {
+      id: 'default-email-change-en',
+      kind: 'notification',
+      language: 'en',
+      name: 'Confirm your new e-mail address',
+      subject: 'Confirm your new e-mail address',
+      body: [
+        'Hello {{customer_name}},',
+        '',
+        "someone asked in our customer panel to move an account to this address.",
+        'To confirm it, click CONFIRM (the link works once, for 24 hours):',
+        '',
+        'CONFIRM: {{confirmation_url}}',
+        '',
+        'Once confirmed, you sign in with this address and our replies come here.',
+        'If this was not you, ignore this message: the account keeps its address.',
         '',
         '{{tenant_name}}',
         '',

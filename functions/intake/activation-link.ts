@@ -2,7 +2,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { type Activation, newActivation, type Submission } from '../domain/intake.ts';
 import { renderTemplate } from '../domain/templates.ts';
 import { mailTemplate } from '../mail/mail-template.ts';
-import { activationKeyOf, isTokenOf, newActivationToken } from '../shared/activation-tokens.ts';
+import { linkKeyOf, isTokenOf, newLinkToken } from '../shared/link-tokens.ts';
 import type { IntakeDeps } from '../shared/intake-deps.ts';
 import type { StoredActivation } from '../store/intake-store.ts';
 
@@ -11,7 +11,7 @@ const noSuchLink = () => new NotFoundError('this activation link is not valid: u
 
 /** The activation a link's token opens, and the key it is stored under. */
 export async function activationFor(token: string, deps: IntakeDeps): Promise<{ activation: StoredActivation; key: string }> {
-  const key = activationKeyOf(token);
+  const key = linkKeyOf(token);
   if (!key) throw noSuchLink();
   const activation = await deps.intake.store.get(key);
   if (!activation || !isTokenOf(token, activation.tokenHash)) throw noSuchLink();
@@ -24,7 +24,7 @@ export async function activationFor(token: string, deps: IntakeDeps): Promise<{ 
  * mailed link that opens nothing.
  */
 export async function mailActivationLink(submission: Submission, deps: IntakeDeps, replacing?: string): Promise<Activation> {
-  const { token, hash } = newActivationToken();
+  const { token, hash } = newLinkToken();
   const activation = newActivation(submission, deps.clock(), deps.settings.intake.activationLinkHours);
   if (replacing) await deps.intake.store.replace(replacing, activation, hash);
   else await deps.intake.store.create(activation, hash);

@@ -1,5 +1,7 @@
 import {
   AdminCreateUserCommand,
+  AdminUpdateUserAttributesCommand,
+  AliasExistsException,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
   type CognitoIdentityProviderClient,
@@ -39,6 +41,24 @@ export class CognitoCustomerAccounts implements CustomerAccounts {
     } catch (error) {
       // A user without a usable password would block the next registration attempt.
       await this.delete(customerId);
+      throw error;
+    }
+  }
+
+  async changeEmail(customerId: string, email: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminUpdateUserAttributesCommand({
+          UserPoolId: this.userPoolId,
+          Username: customerId,
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: 'true' },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof AliasExistsException) throw new ConflictError('another account signs in with this address', 'email_taken');
       throw error;
     }
   }

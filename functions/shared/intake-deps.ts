@@ -5,6 +5,7 @@ import type { MailObjects } from '../mail/mail-objects.ts';
 import { type AutomaticMailer, MailboxMailer } from '../mail/outbound/automatic-mailer.ts';
 import { SesSender } from '../mail/outbound/ses-sender.ts';
 import { createDocumentClient } from '../store/client.ts';
+import { EmailChangeStore } from '../store/email-change-store.ts';
 import { IntakeStore } from '../store/intake-store.ts';
 import { customerAccounts } from './customer-account-deps.ts';
 import { loadConfig } from './config.ts';
@@ -14,6 +15,8 @@ import type { Deps } from './deps.ts';
 /** What the form intake and activation need beyond the common deps. */
 export interface IntakePorts {
   store: IntakeStore;
+  /** Customers' new addresses waiting for confirmation: mailed and confirmed like activation links. */
+  emailChanges: EmailChangeStore;
   accounts: CustomerAccounts;
   mailer: AutomaticMailer;
   /** Form cases land in its inbox; activation mail comes from it. */
@@ -45,6 +48,7 @@ function intakePorts(base: Deps): IntakePorts {
   const mailbox = (wanted ? mailboxFor(config.mail, wanted) : null) ?? config.mail.mailboxes[0]!;
   return {
     store: new IntakeStore(createDocumentClient(), config.tableName),
+    emailChanges: new EmailChangeStore(createDocumentClient(), config.tableName),
     accounts: customerAccounts(),
     mailer: new MailboxMailer(new SesSender(undefined, config.sesConfigurationSet), mailbox, config.mail.domain, base.newId, base.clock),
     mailbox,

@@ -21,6 +21,8 @@ export const keys = {
   autoReplies: (email: string) => ({ pk: `AUTOREPLY#${email}`, sk: 'AUTOREPLY' }),
   /** A form submission's activation link, keyed by the SHA-256 of its token (the token itself is never stored). */
   activation: (tokenHash: string) => ({ pk: `ACTIVATION#${tokenHash}`, sk: 'ACTIVATION' }),
+  /** A customer's new address waiting for its confirmation link, keyed like an activation link. */
+  emailChange: (tokenHash: string) => ({ pk: `EMAIL_CHANGE#${tokenHash}`, sk: 'EMAIL_CHANGE' }),
   /** Form submissions from one address in one hour, which the intake limit caps. */
   intakeRate: (email: string, hour: string) => ({ pk: `INTAKE_RATE#${email}#${hour}`, sk: 'RATE' }),
   recentAccess: (agentId: string, caseId: string) => ({ pk: `AGENT#${agentId}`, sk: `RECENT#${caseId}` }),

@@ -25,7 +25,7 @@ const Attributes = z.array(z.object({ Name: z.string().min(1), Value: z.string()
  * The Cognito Identity Provider API (AWS JSON 1.1) for the calls the helpdesk makes, so
  * `@aws-sdk/client-cognito-identity-provider` runs unchanged against it (the client finds it through
  * AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER): the agent directory lists the staff pool; the intake
- * creates customers' accounts; the portal signs customers in and changes their password from the
+ * creates customers' accounts and moves them to a confirmed new address; the portal signs customers in and changes their password from the
  * browser (hence CORS).
  */
 export function createCognitoEndpoint(staff: LocalUserPool, customers: { id: string; clientId: string; pool: LocalCustomerPool }): Server {
@@ -41,6 +41,12 @@ export function createCognitoEndpoint(staff: LocalUserPool, customers: { id: str
       const { UserPoolId, Username, Password } = parse(z.object({ UserPoolId: z.string(), Username: z.string(), Password: z.string(), Permanent: z.literal(true) }), input);
       customerPool(UserPoolId, customers.id);
       customers.pool.setPassword(Username, Password);
+      return {};
+    },
+    AdminUpdateUserAttributes: (input) => {
+      const { UserPoolId, Username, UserAttributes } = parse(z.object({ UserPoolId: z.string(), Username: z.string(), UserAttributes: Attributes }), input);
+      customerPool(UserPoolId, customers.id);
+      customers.pool.updateAttributes(Username, Object.fromEntries(UserAttributes.map((a) => [a.Name, a.Value])));
       return {};
     },
     AdminDeleteUser: (input) => {

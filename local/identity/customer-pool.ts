@@ -66,6 +66,16 @@ export class LocalCustomerPool {
     this.save();
   }
 
+  /** AdminUpdateUserAttributes: an e-mail another user signs in with is refused, as the pool's sign-in alias is unique. */
+  updateAttributes(username: string, attributes: Record<string, string>): void {
+    const user = this.find(username);
+    const email = attributes.email?.toLowerCase();
+    const holder = email ? this.byEmail(email) : undefined;
+    if (holder && holder.username !== username) throw new CognitoError('AliasExistsException', 'An account with the given email already exists.');
+    user.attributes = { ...user.attributes, ...attributes, ...(email ? { email } : {}) };
+    this.save();
+  }
+
   deleteUser(username: string): void {
     this.find(username);
     this.users.delete(username);

@@ -144,7 +144,7 @@ describe('HelpdeskApi', () => {
   });
 
   it.each(groups.filter((group) => ROUTE_GROUPS[group].customerAccounts))(
-    "gives the %s function the customer pool's id and lets it create, set the password of and delete that pool's users, nothing else of it",
+    "gives the %s function the customer pool's id and lets it create, set the password and address of, and delete that pool's users, nothing else of it",
     (group) => {
       const pool = logicalId(stack.customerIdentity.userPool.node.defaultChild);
 
@@ -153,7 +153,7 @@ describe('HelpdeskApi', () => {
       expect(environmentOf(group).CUSTOMER_POOL_ID).toEqual({ Ref: pool });
       expect(cognito).toEqual([
         expect.objectContaining({
-          Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword'],
+          Action: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminDeleteUser', 'cognito-idp:AdminSetUserPassword', 'cognito-idp:AdminUpdateUserAttributes'],
           Resource: { 'Fn::GetAtt': [pool, 'Arn'] },
         }),
       ]);
@@ -214,13 +214,16 @@ describe('HelpdeskApi', () => {
       'GET /public/activation',
       'POST /public/activation',
       'POST /public/activation/resend',
+      'POST /public/email-change',
     ]);
     expect(stage?.Properties.RouteSettings).toEqual(
       Object.fromEntries(throttled.map((route) => [routeKey(route), { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 }])),
     );
   });
 
-  it('lets browsers send a public link token (X-Case-Link) across origins', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.objectLike({ AllowHeaders: Match.arrayWith(['X-Case-Link']) }) });
+  it('lets browsers send the one-time link tokens the public routes read (X-Case-Link, X-Activation-Token, X-Confirmation-Token) across origins', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowHeaders: Match.arrayWith(['X-Case-Link', 'X-Activation-Token', 'X-Confirmation-Token']) }),
+    });
   });
 });

@@ -59,8 +59,8 @@ export async function signInCustomer(login: string, password: string): Promise<{
   return { status: response.status, accessToken: body.AuthenticationResult?.AccessToken ?? null, type: body.__type ?? null };
 }
 
-/** Moves an activation link's expiry into the past, as if its hours had gone by. */
-export async function expireLink(token: string): Promise<void> {
+/** Moves a one-time link's expiry (an activation's, or a new address's confirmation) into the past, as if its hours had gone by. */
+export async function expireLink(token: string, item: 'ACTIVATION' | 'EMAIL_CHANGE' = 'ACTIVATION'): Promise<void> {
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({ endpoint: inject('dynamoDbEndpoint'), region: 'eu-central-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }),
   );
@@ -69,7 +69,7 @@ export async function expireLink(token: string): Promise<void> {
     await client.send(
       new UpdateCommand({
         TableName: inject('tableName'),
-        Key: { pk: `ACTIVATION#${hash}`, sk: 'ACTIVATION' },
+        Key: { pk: `${item}#${hash}`, sk: item },
         UpdateExpression: 'SET linkExpiresAt = :past',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },

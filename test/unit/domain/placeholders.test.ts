@@ -6,10 +6,10 @@ import { settings } from '../../fixtures/cases.ts';
 const c = { number: 1042, title: 'Drukarka nie drukuje' };
 
 describe('casePlaceholders', () => {
-  it("gives every placeholder but the reply's own text and the activation link a value", () => {
+  it("gives every placeholder but the reply's own text and the activation and confirmation links a value", () => {
     const values = casePlaceholders(c, settings({ name: 'Acme' }), { customer: 'Jan', agent: 'Ala', ticketUrl: 'https://help.acme.example/link#t' });
 
-    expect(Object.keys(values).sort()).toEqual(PLACEHOLDERS.filter((p) => p !== 'reply_text' && p !== 'activation_url').sort());
+    expect(Object.keys(values).sort()).toEqual(PLACEHOLDERS.filter((p) => !['reply_text', 'activation_url', 'confirmation_url'].includes(p)).sort());
     expect(values).toEqual({
       case_number: '1042',
       case_title: 'Drukarka nie drukuje',

@@ -6,6 +6,8 @@ import {
   AdminCreateUserCommand,
   AdminDeleteUserCommand,
   AdminSetUserPasswordCommand,
+  AdminUpdateUserAttributesCommand,
+  AliasExistsException,
   ChangePasswordCommand,
   CognitoIdentityProviderClient,
   InitiateAuthCommand,
@@ -103,6 +105,22 @@ describe('the local Cognito Identity Provider endpoint', () => {
       cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: CUSTOMERS, Username: 'cust-2', Password: 'short', Permanent: true })),
     ).rejects.toBeInstanceOf(InvalidPasswordException);
     await expect(signIn('ala@example.com', 'short')).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+
+  it("moves a customer's sign-in to a new e-mail, and refuses one another account signs in with", async () => {
+    const update = (Username: string, email: string) =>
+      cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: CUSTOMERS, Username, UserAttributes: [{ Name: 'email', Value: email }, { Name: 'email_verified', Value: 'true' }] }));
+    for (const [Username, email] of [['cust-7', 'old@example.com'], ['cust-8', 'iga@example.com']]) {
+      await cognito.send(new AdminCreateUserCommand({ UserPoolId: CUSTOMERS, Username, UserAttributes: [{ Name: 'email', Value: email! }] }));
+      await cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: CUSTOMERS, Username, Password: 'Secret-pass-1', Permanent: true }));
+    }
+
+    await update('cust-7', 'New@Example.com');
+
+    expect((await signIn('new@example.com', 'Secret-pass-1')).AuthenticationResult?.AccessToken).toBeTruthy();
+    await expect(signIn('old@example.com', 'Secret-pass-1')).rejects.toBeInstanceOf(NotAuthorizedException);
+    await expect(update('cust-7', 'IGA@example.com')).rejects.toBeInstanceOf(AliasExistsException);
+    await expect(update('nobody', 'x@example.com')).rejects.toBeInstanceOf(UserNotFoundException);
   });
 
   it('changes the password of the signed-in customer who proves the current one, by the policy', async () => {
