@@ -151,7 +151,7 @@ export async function startLocalHelpdesk(options: LocalOptions = {}): Promise<Lo
     );
     await new Promise<void>((done) => server.listen(port, '127.0.0.1', done));
     started.push({ stop: () => new Promise<void>((done) => server.close(() => done())) });
-    const demoSite = await startDemoSite({ port: demoPort, helpdeskUrl: `http://localhost:${port}` });
+    const demoSite = await startDemoSite({ port: demoPort, helpdeskUrl: `http://localhost:${port}`, storageUrl: s3.endpoint });
     started.push(demoSite);
     const tokens = Object.fromEntries(
       await Promise.all(Object.entries(LOCAL_ACCOUNTS).map(async ([name, claims]) => [name, await issuer.issue(claims)])),

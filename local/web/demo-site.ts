@@ -18,14 +18,16 @@ export interface DemoSite {
  * "Acme shop", a tenant's own website with the widget embedded as a tenant embeds it: one script tag from
  * the helpdesk and the element with the customer's id. It listens on 127.0.0.1, another origin than the
  * helpdesk's localhost, so the browser makes the same cross-origin call as from a real site, and it sends
- * the CSP a careful tenant would: scripts and calls only to the helpdesk, no inline styles or scripts.
+ * the CSP a careful tenant would: scripts only from the helpdesk, calls only to its API and to the storage
+ * the widget PUTs files to (the local S3, on a port of its own), no inline styles or scripts.
  */
-export async function startDemoSite(options: { port: number; helpdeskUrl: string }): Promise<DemoSite> {
+export async function startDemoSite(options: { port: number; helpdeskUrl: string; storageUrl: string }): Promise<DemoSite> {
   const helpdesk = new URL(options.helpdeskUrl).origin;
+  const storage = new URL(options.storageUrl).origin;
   const csp = [
     "default-src 'none'",
     `script-src ${helpdesk}`,
-    `connect-src ${helpdesk}`,
+    `connect-src ${helpdesk} ${storage}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "base-uri 'none'",

@@ -1,32 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { expectAccessible, mailsTo, screenshot, signIn } from './console-helpers.ts';
 
 /** The demo tenant site that `npm start` serves on an origin of its own; /widget/demo leads there. */
-async function openDemoSite(page: Page, url = '/widget/demo'): Promise<void> {
-  await page.goto(url);
+async function openDemoSite(page: Page): Promise<void> {
+  await page.goto('/widget/demo');
   await expect(page.getByRole('heading', { name: 'Contact us' })).toBeVisible();
-}
-
-/**
- * The demo site as a tenant's page that takes files: the demo's CSP lets its page connect to the helpdesk's
- * API only, not to the storage the widget PUTs a file to (the local S3, on a port of its own), so the browser
- * would refuse every upload there. A tenant names both (docs/widget.md); until local/web/demo-site.ts does
- * too, this adds the storage's origin to the page's connect-src and leaves the rest of its CSP as served.
- * The page is opened at its own address, as a route does not see the request /widget/demo redirects to,
- * and allowed the loopback address space, which Chromium withholds from a page a route fulfilled.
- */
-async function openDemoSiteTakingFiles(page: Page, request: APIRequestContext): Promise<void> {
-  const demo = (await request.get('/widget/demo', { maxRedirects: 0 })).headers().location!;
-  const probe = await request.post('/public/intake/uploads', { data: { filename: 'probe.txt', contentType: 'text/plain', size: 1 } });
-  const storage = new URL(((await probe.json()) as { uploadUrl: string }).uploadUrl).origin;
-  await page.route(demo, async (route) => {
-    const response = await route.fetch();
-    const csp = response.headers()['content-security-policy']!.replace(/connect-src [^;]+/, (rule) => `${rule} ${storage}`);
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-  });
-  await page.context().grantPermissions(['local-network-access'], { origin: new URL(demo).origin });
-  await openDemoSite(page, demo);
 }
 
 test("a customer writes in through the widget on the tenant's own site: checked in the browser, then by the API, then the activation mail", async ({
@@ -116,12 +95,11 @@ test('in Polish, the widget says when an address has sent too many forms in an h
 test('a customer attaches files in the widget, retries after a failed upload, activates, and the agent downloads them from the case', async ({
   page,
   browser,
-  request,
 }) => {
   const email = `maria-${Date.now()}@customer.example`;
   const subject = `The parcel came crushed (${Date.now()})`;
   const receipt = 'Order 2231, paid on 3 November.';
-  await openDemoSiteTakingFiles(page, request);
+  await openDemoSite(page);
   await page.getByRole('button', { name: 'Write to us' }).click();
   const dialog = page.getByRole('dialog', { name: 'Write to us' });
   await dialog.getByLabel('Name').fill('Maria Wiśniewska');

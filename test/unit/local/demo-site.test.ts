@@ -3,12 +3,13 @@ import { freePort } from '../../../local/free-port.ts';
 import { type DemoSite, startDemoSite } from '../../../local/web/demo-site.ts';
 
 const HELPDESK = 'http://localhost:4999';
+const STORAGE = 'http://127.0.0.1:4998';
 
 describe('the demo tenant site', () => {
   let site: DemoSite;
 
   beforeAll(async () => {
-    site = await startDemoSite({ port: await freePort(), helpdeskUrl: HELPDESK });
+    site = await startDemoSite({ port: await freePort(), helpdeskUrl: HELPDESK, storageUrl: STORAGE });
   });
 
   afterAll(async () => {
@@ -22,12 +23,12 @@ describe('the demo tenant site', () => {
     expect(html).toContain(`<helpdesk-widget api="${HELPDESK}" language="en" external-customer-id="C-1042">`);
   });
 
-  it("is served with a strict CSP that lets the page load scripts from and call only the helpdesk, with no inline styles", async () => {
+  it('is served with a strict CSP that lets the page load scripts from the helpdesk and call only it and the storage files go to, with no inline styles', async () => {
     const response = await fetch(site.url);
 
     const csp = response.headers.get('content-security-policy');
     expect(csp).toContain(`script-src ${HELPDESK};`);
-    expect(csp).toContain(`connect-src ${HELPDESK};`);
+    expect(csp).toContain(`connect-src ${HELPDESK} ${STORAGE};`);
     expect(csp).toContain("style-src 'self';");
     expect(csp).not.toContain('unsafe-inline');
   });
