@@ -16,9 +16,9 @@ export async function customerWrites(subject: string, text: string, options: { f
   }
 }
 
-/** The text of the mails the helpdesk sent to an address, oldest first, once `count` are there. */
-export async function mailsTo(address: string, count = 1): Promise<string[]> {
-  const outbox = `http://127.0.0.1:${E2E_SES_PORT}/outbox`;
+/** The text of the mails the helpdesk sent to an address, oldest first, once `count` are there; `sesPort` for a helpdesk of a spec's own. */
+export async function mailsTo(address: string, count = 1, sesPort = E2E_SES_PORT): Promise<string[]> {
+  const outbox = `http://127.0.0.1:${sesPort}/outbox`;
   let texts: string[] = [];
   await expect
     .poll(async () => {
