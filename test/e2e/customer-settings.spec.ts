@@ -76,3 +76,48 @@ test('a signed-in customer writes a new case straight to their expert, fills in 
   await expect(page.getByText(email)).toHaveCount(0);
   await customerSide.close();
 });
+
+test('a signed-in customer moves their account to a new address, which the link mailed there confirms', async ({ page, request }) => {
+  const email = `jan-${Date.now()}@customer.example`;
+  const moved = `jan.nowy-${Date.now()}@customer.example`;
+  await request.post('/public/intake', { data: { name: 'Jan Nowak', email, subject: 'Where is my parcel?', message: 'Ordered last week.', language: 'en' } });
+  const [activation] = await mailsTo(email);
+  const token = /\/activate#([A-Za-z0-9_-]+)/.exec(activation!)![1]!;
+  await request.post('/public/activation', { headers: { 'x-activation-token': token }, data: { password: PASSWORD, passwordAgain: PASSWORD, acceptTerms: true } });
+
+  await page.goto('/portal/settings');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const section = page.getByRole('region', { name: 'E-mail address' });
+  await expect(section).toContainText(email);
+  await section.getByLabel('New e-mail address').fill(moved);
+  await section.getByRole('button', { name: 'Send the confirmation link' }).click();
+  await expect(section.getByRole('status')).toContainText(`We sent a link to ${moved}`);
+  await expectAccessible(page);
+
+  const [confirmation] = await mailsTo(moved);
+  const link = /\/portal\/confirm-email#[A-Za-z0-9_-]+/.exec(confirmation!)![0];
+  const elsewhere = await page.context().browser()!.newContext({ locale: 'en-GB' });
+  const phone = await elsewhere.newPage();
+  await phone.goto(link);
+  await expect(phone.getByRole('heading', { level: 1 })).toHaveText('Confirm your new e-mail address');
+  await expectAccessible(phone);
+  await phone.getByRole('button', { name: 'Confirm the address' }).click();
+  await expect(phone.getByRole('status')).toHaveText(`Done: your account's address is now ${moved}. Sign in with it from now on.`);
+  await expectAccessible(phone);
+  await screenshot(phone, 'portal-confirm-email');
+  await phone.reload();
+  await phone.getByRole('button', { name: 'Confirm the address' }).click();
+  await expect(phone.getByRole('alert')).toHaveText('This link was used already: the address is changed.');
+  await elsewhere.close();
+
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'E-mail address' })).toContainText(moved);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel('E-mail').fill(moved);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Your account' })).toBeVisible();
+});

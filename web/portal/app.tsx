@@ -5,6 +5,7 @@ import { LanguageSelect } from '../shared/language-select.tsx';
 import type { PortalConfig } from '../shared/runtime-config.ts';
 import { ActivatePage } from './activate-page.tsx';
 import { CaseLinkPage } from './case-link-page.tsx';
+import { ConfirmEmailPage } from './confirm-email-page.tsx';
 import { currentToken, signOut } from './customer-session.ts';
 import { MESSAGES } from './messages.ts';
 import { MyCasePage } from './my-case-page.tsx';
@@ -17,8 +18,9 @@ import { SignInPage } from './sign-in-page.tsx';
 
 /**
  * The customer's side: a case opened through its public link (`link#<token>`, no sign-in), a form
- * case's activation (`activate#<token>`), and, signed in, the customer's cases, the archive, each
- * case (`cases/<id>`), a new case to an expert (`new-case`) and the settings (`settings`).
+ * case's activation (`activate#<token>`), a new address's confirmation (`confirm-email#<token>`),
+ * and, signed in, the customer's cases, the archive, each case (`cases/<id>`), a new case to an
+ * expert (`new-case`) and the settings (`settings`).
  */
 export function Portal({ config }: { config: PortalConfig }) {
   const [language, setLanguage] = useState<Language>(preferredLanguage);
@@ -26,7 +28,7 @@ export function Portal({ config }: { config: PortalConfig }) {
   const route = usePortalRoute();
   const [signedIn, setSignedIn] = useState(() => currentToken() !== null);
   const [deleted, setDeleted] = useState(false);
-  // Link and activation pages send their token per request; the rest send the customer's session, and a 401 ends it.
+  // Link, activation and confirmation pages send their token per request; the rest send the customer's session, and a 401 ends it.
   const api = useMemo(
     () =>
       createApi(config.apiUrl, currentToken, () => {
@@ -41,7 +43,7 @@ export function Portal({ config }: { config: PortalConfig }) {
     rememberLanguage(language);
   }, [language]);
 
-  const needsSession = route.page !== 'link' && route.page !== 'activate';
+  const needsSession = route.page !== 'link' && route.page !== 'activate' && route.page !== 'confirm-email';
   const endSession = () => {
     signOut();
     setSignedIn(false);
@@ -80,6 +82,8 @@ export function Portal({ config }: { config: PortalConfig }) {
           <CaseLinkPage api={api} />
         ) : route.page === 'activate' ? (
           <ActivatePage api={api} />
+        ) : route.page === 'confirm-email' ? (
+          <ConfirmEmailPage api={api} />
         ) : deleted ? (
           <p role="status">{i18n.t('settings.deleted')}</p>
         ) : !signedIn ? (

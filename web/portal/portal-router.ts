@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 export type PortalRoute =
   | { page: 'link' }
   | { page: 'activate' }
+  | { page: 'confirm-email' }
   | { page: 'cases'; view: 'active' | 'archive' }
   | { page: 'case'; caseId: string }
   | { page: 'new-case' }
@@ -10,11 +11,12 @@ export type PortalRoute =
 
 const base = import.meta.env.BASE_URL;
 
-/** The portal's pages, from the path under /portal/: `link`, `activate`, `archive`, `cases/<id>`, `new-case`, `settings`; anything else is "my cases". */
+/** The portal's pages, from the path under /portal/: `link`, `activate`, `confirm-email`, `archive`, `cases/<id>`, `new-case`, `settings`; anything else is "my cases". */
 export function portalRouteOf(pathname: string): PortalRoute {
   const [first, second] = pathname.slice(base.length).replace(/\/$/, '').split('/');
   if (first === 'link') return { page: 'link' };
   if (first === 'activate') return { page: 'activate' };
+  if (first === 'confirm-email') return { page: 'confirm-email' };
   if (first === 'new-case') return { page: 'new-case' };
   if (first === 'settings') return { page: 'settings' };
   if (first === 'cases' && second) return { page: 'case', caseId: decodeURIComponent(second) };

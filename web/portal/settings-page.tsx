@@ -3,6 +3,7 @@ import { type Api, ApiError } from '../shared/api-client.ts';
 import type { Profile } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import type { PortalConfig } from '../shared/runtime-config.ts';
+import { ChangeEmail } from './change-email.tsx';
 import { ChangePassword } from './change-password.tsx';
 
 type Invoice = NonNullable<Profile['invoice']>;
@@ -91,9 +92,6 @@ export function SettingsPage({ api, pool, onDeleted }: { api: Api; pool: PortalC
           void save();
         }}
       >
-        <p>
-          {t('activate.email')} <strong>{profile.email}</strong>
-        </p>
         {input('name', t('settings.name'), profile.name ?? '', (name) => setProfile({ ...profile, name }))}
         {input('phone', t('settings.phone'), profile.phone ?? '', (phone) => setProfile({ ...profile, phone }))}
         <label for="language">{t('portal.language')}</label>
@@ -120,6 +118,7 @@ export function SettingsPage({ api, pool, onDeleted }: { api: Api; pool: PortalC
         )}
         <button type="submit">{t('settings.save')}</button>
       </form>
+      <ChangeEmail api={api} email={profile.email} />
       <ChangePassword pool={pool} />
       <section aria-labelledby="delete-title" class="danger">
         <h2 id="delete-title">{t('settings.deleteTitle')}</h2>
