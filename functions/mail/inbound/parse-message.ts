@@ -7,6 +7,7 @@ import { headerProblems } from './header-problems.ts';
 import { htmlToText } from './html-to-text.ts';
 import type { InboundAttachment, InboundMessage, Mailbox } from './inbound-message.ts';
 import { messageIds } from './message-ids.ts';
+import { liftBase64Bodies, restoreLiftedParts } from './lift-base64.ts';
 import { latin1, rawParts } from './mime-parts.ts';
 import { stripQuotedHistory } from './quoted-history.ts';
 import { stripQuotedHtml } from './quoted-html.ts';
@@ -93,7 +94,7 @@ function safeFallbackSplit(raw: Uint8Array, problems: string[]): Email {
 /** The raw bytes with their charsets repaired, and what the checks postal-mime does not make found. */
 function prepare(raw: Uint8Array, s: string, problems: string[]): { bytes: Uint8Array; addedTopHeader: boolean } {
   try {
-    const parts = rawParts(s);
+    const parts = rawParts(raw);
     const repaired = repairRaw(raw, s, parts);
     problems.push(...repaired.problems, ...brokenBase64Problems(s, parts));
     return repaired;
@@ -113,18 +114,37 @@ function wholeBuffer(bytes: Uint8Array): Uint8Array | ArrayBuffer {
   return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? buffer : bytes;
 }
 
-/** postal-mime over the repaired bytes, or the fallback split when it rejects them; never throws. */
-async function parseMime(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
+const topHeaderBlock = (s: string): string => s.slice(0, /\r?\n\r?\n/.exec(s)?.index);
+
+/** postal-mime over the repaired bytes; throws when postal-mime rejects them. */
+async function parseRepaired(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
   const s = latin1(raw);
-  const headerBlock = s.slice(0, /\r?\n\r?\n/.exec(s)?.index);
+  const headerBlock = topHeaderBlock(s);
   const { bytes, addedTopHeader } = prepare(raw, s, problems);
+  const email = await PostalMime.parse(wholeBuffer(bytes), { maxNestingDepth: MAX_NESTING });
+  if (addedTopHeader) email.headers = email.headers.slice(1);
+  return { email, headerBlock };
+}
+
+/**
+ * The message with its base64 attachments decoded here (see lift-base64.ts), or, when postal-mime
+ * reads the lifted message otherwise, as it is; failing that, the fallback split. Never throws.
+ */
+async function parseMime(raw: Uint8Array, problems: string[]): Promise<{ email: Email; headerBlock: string }> {
+  const lifted = liftBase64Bodies(raw);
+  if (lifted.parts.length > 0) {
+    const liftedProblems: string[] = [];
+    const parsed = await parseRepaired(lifted.bytes, liftedProblems).catch(() => null);
+    if (parsed && restoreLiftedParts(parsed.email.attachments, lifted.parts)) {
+      problems.push(...liftedProblems);
+      return parsed;
+    }
+  }
   try {
-    const email = await PostalMime.parse(wholeBuffer(bytes), { maxNestingDepth: MAX_NESTING });
-    if (addedTopHeader) email.headers = email.headers.slice(1);
-    return { email, headerBlock };
+    return await parseRepaired(raw, problems);
   } catch (err) {
     problems.push(`MIME parsing failed (${reason(err)}): headers and body were split from the raw bytes instead`);
-    return { email: safeFallbackSplit(raw, problems), headerBlock };
+    return { email: safeFallbackSplit(raw, problems), headerBlock: topHeaderBlock(latin1(raw)) };
   }
 }
 
