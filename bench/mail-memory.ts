@@ -30,7 +30,7 @@ export interface LargeMessageIngestion {
   attachmentBytes: number;
   /** The process after importing the bundle, just before the handler runs. */
   rssBeforeBytes: number;
-  /** The process's high-water mark (maxRSS), or the highest 10 ms sample if that is higher. */
+  /** The process's high-water mark (VmHWM), or the highest 10 ms sample if that is higher. */
   peakRssBytes: number;
   ingestMs: number;
   verdict: Verdict;
@@ -55,7 +55,7 @@ export async function measureLargeMessage(helpdesk: LocalHelpdesk, ingestBundle:
   }
   if (report.failures > 0) failures.push(`the ${mb(messageBytes)} MB message: ingest-mail reported it as a failed record`);
   else if (!(await toAssignTitles(helpdesk)).includes(subject)) failures.push(`the ${mb(messageBytes)} MB message: ingested, but no case in "to assign"`);
-  const peakRssBytes = Math.max(report.maxRssBytes, report.sampledPeakBytes);
+  const peakRssBytes = Math.max(report.highWaterRssBytes, report.sampledPeakBytes);
   return {
     messageBytes,
     attachmentBytes,
@@ -121,7 +121,7 @@ async function storeLargeMessage(helpdesk: LocalHelpdesk, subject: string): Prom
 interface ChildReport {
   rssBeforeBytes: number;
   sampledPeakBytes: number;
-  maxRssBytes: number;
+  highWaterRssBytes: number;
   ingestMs: number;
   failures: number;
 }

@@ -649,9 +649,11 @@ ${table(
     deployed) imports the ingest-mail bundle of section 2 and calls its handler once with the queue's event, against
     the helpdesk's DynamoDB Local and S3 (the environment the local runtime gives its functions). *RSS before* is the
     process's resident set after the import, just before the call; *Peak RSS* is the kernel's high-water mark for
-    the process (\`process.resourceUsage().maxRSS\`, read after the call), or the highest of the samples of
+    the process (\`VmHWM\` in \`/proc/self/status\`, read after the call), or the highest of the samples of
     \`process.memoryUsage.rss()\` taken every 10 ms if that is higher; the high-water mark also catches a peak inside
-    a synchronous stretch, which no sample can. The target holds the absolute peak, import included, to
+    a synchronous stretch, which no sample can. Not \`process.resourceUsage().maxRSS\`: Linux starts a child's maxRSS at
+    the resident set its parent had when it forked, here the bench's own process, which can be larger than the function's
+    peak. The target holds the absolute peak, import included, to
     ${PEAK_RSS_TARGET_RATIO} times the message; the functions have 512 MB (\`lib/handler-function.ts\`). *Ingestion* is the handler call: reading the object,
     parsing, storing the attachment and the text, and writing the case. The case must then be listed in "to assign";
     a failed ingestion fails the bench.
