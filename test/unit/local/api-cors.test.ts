@@ -47,7 +47,7 @@ describe('the local API server, for pages on other origins (CORS as API Gateway 
     expect(corsHeaders(response)).toEqual({
       'access-control-allow-origin': TENANT_SITE,
       'access-control-allow-methods': API_CORS.allowMethods.join(','),
-      'access-control-allow-headers': 'authorization,content-type,if-match,if-none-match,idempotency-key,x-case-link,x-activation-token',
+      'access-control-allow-headers': 'authorization,content-type,if-match,if-none-match,idempotency-key,x-case-link,x-activation-token,x-confirmation-token',
       'access-control-max-age': '3600',
     });
     expect(API_CORS.allowMethods).toContain('POST');
