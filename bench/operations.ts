@@ -143,6 +143,17 @@ export const OPERATIONS: Operation[] = [
   onFreshCase('reopenCase', 'resolved'),
   onFreshCase('closeCase', 'resolved', {}),
   onFreshCase('rejectAsSpam', 'new-mine'),
+  // Two new cases and the original: the counter reserves both numbers at once, then one transaction.
+  {
+    ...onFreshCase('splitCase', 'in-progress', {
+      cases: [
+        { title: 'Refund the second charge', description: 'Charged twice in October.', entries: [1] },
+        { title: 'Correct the invoice address', description: 'The street is wrong.' },
+      ],
+    }),
+    target: 'create',
+  },
+  { ...onFreshCase('spawnCase', 'in-progress', { title: 'Replace the router on site', description: 'Field team, please.', wait: true }), target: 'create' },
   {
     name: 'linkCustomer',
     routeId: 'linkCustomer',

@@ -6,7 +6,8 @@ import type { RequestRecord } from './capacity-recorder.ts';
  * - `mutation`: exactly one write request and at most one read (the case, or the queue Query for
  *   takeNextCase);
  * - `create`: createCase, which reserves its number with one UpdateItem on the counter before its one
- *   TransactWriteItems, and may read the customer aliases (one BatchGetItem) to link the case;
+ *   TransactWriteItems, and may read the customer aliases (one BatchGetItem) to link the case; also
+ *   splitCase and spawnCase, whose one read is the original and whose transaction holds it and the new cases;
  * - `one-query`: a single Query and nothing else;
  * - `case-and-page`: listTimeline, a GetItem of the case (its entry count bounds the page) and one Query;
  * - `case-page-and-recent-access`: getCase, the same two reads followed by the PutItem that records the

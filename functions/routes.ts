@@ -27,6 +27,7 @@ import {
   MailHtmlResponseSchema,
   MergeCustomerResponseSchema,
   QueueCountsResponseSchema,
+  RelatedCasesResponseSchema,
   RenderedTemplateResponseSchema,
   SettingsResponseSchema,
   ReplyDraftResponseSchema,
@@ -39,6 +40,8 @@ import { ExpertListResponseSchema, NewCaseForExpertInputSchema } from './domain/
 import { ProfileInputSchema, ProfileResponseSchema } from './domain/profile.ts';
 import { PortalCaseListResponseSchema, PortalCaseResponseSchema, PortalCasesQuerySchema } from './domain/portal.ts';
 import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
+import { SpawnInputSchema } from './domain/spawn.ts';
+import { MAX_SPLIT_CASES, SplitInputSchema } from './domain/split.ts';
 import { PublicCaseResponseSchema, PublicCommentInputSchema, PublicLinkResponseSchema } from './domain/public-case.ts';
 import { TemplateInputSchema, TemplateListResponseSchema, TemplateResponseSchema, TemplateSchema } from './domain/templates.ts';
 
@@ -320,6 +323,21 @@ export const routes = {
     response: PublicLinkResponseSchema,
   },
   regeneratePublicLink: caseRoute('/public-link', 'Replace the public link: the one the customer holds stops working'),
+  splitCase: {
+    method: 'POST', path: '/cases/{caseId}/split', group: 'case-commands', auth: HUMANS, params: CaseParams, body: SplitInputSchema, mutation: true,
+    summary:
+      `Split the case into 2 to ${MAX_SPLIT_CASES} new cases, each with its title, description, category, optionally an agent, and the ` +
+      'entries of the original it refers to: the original waits ("split into several cases") until the last of them is resolved or ' +
+      'closed, then resolves by itself as "split (completed)". All cases are written in one transaction',
+    status: 201, response: RelatedCasesResponseSchema,
+  },
+  spawnCase: {
+    method: 'POST', path: '/cases/{caseId}/spawn', group: 'case-commands', auth: HUMANS, params: CaseParams, body: SpawnInputSchema, mutation: true,
+    summary:
+      'Start a new case linked to this one (e.g. for another team). With `wait`, the original waits ("case started") until the new ' +
+      'case is resolved or closed, then comes back to its agent highlighted; the wait can be cancelled like any other',
+    status: 201, response: RelatedCasesResponseSchema,
+  },
   viewPublicCase: {
     method: 'GET', path: '/public/case', group: 'public', auth: 'public', headers: CaseLinkHeaders, throttle: PUBLIC_THROTTLE,
     summary: "A case through its public link: its number, title, the customer's status label and the public timeline, nothing internal",

@@ -23,7 +23,7 @@ export const CASE_TIMER_ASL = fileURLToPath(new URL('../statemachines/case-timer
 export const TIMER_FUNCTIONS = {
   'fire-timer': 'Applies a due case timer (invoked by the case timer state machine)',
   'record-timer-failure': 'Records on the case timeline that its timer could not be applied',
-  'schedule-timers': 'Starts and stops case timer executions from the table stream',
+  'schedule-timers': 'Starts and stops case timer executions from the table stream, and tells a case when one split off or started from it ends',
   'reconcile-timers': 'Every 5 minutes, re-arms case timers that are long overdue (their execution failed or never started)',
 } as const;
 
@@ -64,7 +64,9 @@ export class CaseTimers extends Construct {
 
     const fireTimer = timerFunction('fire-timer');
     const recordTimerFailure = timerFunction('record-timer-failure');
-    for (const task of [fireTimer, recordTimerFailure]) {
+    const scheduleTimers = timerFunction('schedule-timers');
+    // schedule-timers writes too: the original of a split or started case records its end (functions/relations).
+    for (const task of [fireTimer, recordTimerFailure, scheduleTimers]) {
       // A case save is one TransactWriteItems of conditional Puts (case item, timeline entries), and
       // IAM authorises each action inside it: there is no TransactWriteItems action to grant. The
       // table's ARN alone, since `table.grant` would add its indexes, which these functions never read.
@@ -111,7 +113,7 @@ export class CaseTimers extends Construct {
         'which supports resource-level permissions. test/infra checks no other action is granted on "*".',
     });
 
-    const scheduleTimers = timerFunction('schedule-timers', { STATE_MACHINE_ARN: this.stateMachine.stateMachineArn });
+    scheduleTimers.function.addEnvironment('STATE_MACHINE_ARN', this.stateMachine.stateMachineArn);
     this.stateMachine.grantStartExecution(scheduleTimers.function);
     // Spelt out rather than grantExecution, whose ARN is cut from the state machine's at deploy time:
     // this one names the state machine by its Name attribute, which the acknowledgement can match.

@@ -29,11 +29,20 @@ export const ContactSchema = z.object({
 });
 export type Contact = z.infer<typeof ContactSchema>;
 
+/**
+ * What a waiting case waits for: a date (more information, a follow-up), on which its timer fires,
+ * or other cases (the cases it was split into, a case it started), whose end brings it back.
+ */
 export const WaitSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('more_info'), days: z.number().int(), closeIfNoReply: z.boolean(), until: IsoDateTimeSchema }),
   z.object({ kind: z.literal('follow_up'), until: IsoDateTimeSchema }),
+  z.object({ kind: z.literal('split'), since: IsoDateTimeSchema }),
+  z.object({ kind: z.literal('spawned_case'), caseId: z.string(), since: IsoDateTimeSchema }),
 ]);
 export type Wait = z.infer<typeof WaitSchema>;
+
+/** A wait that ends on a date, by its timer; the others end when related cases do. */
+export const isTimedWait = (wait: Wait | null): wait is Extract<Wait, { until: string }> => wait !== null && 'until' in wait;
 
 /**
  * A timer the case asks for. The timer runtime fires it at `dueAt`; a firing whose generation no
@@ -58,7 +67,12 @@ export type Resolution = z.infer<typeof ResolutionSchema>;
 export const CaseLinkSchema = z.object({
   kind: z.enum(['split_from', 'split_into', 'merged_into', 'merged_from', 'spawned', 'spawned_from', 'follows', 'followed_by']),
   caseId: z.string(),
+  /** The other case's number, for people to read; links made before numbers were kept have none. */
+  number: z.number().int().positive().optional(),
+  /** On a link to a case this one waits for (split into, spawned): when that case was resolved or closed. */
+  finishedAt: IsoDateTimeSchema.optional(),
 });
+export type CaseLink = z.infer<typeof CaseLinkSchema>;
 
 export const CaseSchema = z.object({
   id: z.string(),

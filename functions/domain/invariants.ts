@@ -1,4 +1,4 @@
-import type { Case } from './case.ts';
+import { type Case, isTimedWait } from './case.ts';
 
 /**
  * Lifecycle invariants every stored case satisfies. A violation is a bug in a command, so it
@@ -10,7 +10,10 @@ export function invariantViolations(c: Case): string[] {
   if (c.status === 'closed' && c.timer !== null) violations.push('a closed case has no pending timer');
   if (c.status === 'closed' && c.closedAt === null) violations.push('a closed case has a closing time');
   if ((c.status === 'waiting') !== (c.wait !== null)) violations.push('a case has wait details exactly when it is waiting');
-  if (c.status === 'waiting' && c.timer?.purpose !== 'wait') violations.push('a waiting case has a wait timer');
+  if (c.status === 'waiting' && isTimedWait(c.wait) && c.timer?.purpose !== 'wait') violations.push('a case waiting for a date has a wait timer');
+  if (c.status === 'waiting' && c.wait !== null && !isTimedWait(c.wait) && c.timer !== null) {
+    violations.push('a case waiting for other cases has no timer: their end brings it back');
+  }
   if (c.status === 'answered' && c.timer?.purpose !== 'auto_close') violations.push('an answered case has an auto-close timer');
   if (c.status === 'resolved' && c.timer?.purpose !== 'feedback_window') violations.push('a resolved case has a feedback-window timer');
   if (['draft', 'new', 'in_progress'].includes(c.status) && c.timer !== null) violations.push(`a ${c.status} case has no timer`);

@@ -70,6 +70,14 @@ const RESOLVED_ENATE: Record<string, string> = {
   cancelled_by_customer: 'Closed – cancelled by the customer',
 };
 
+/** Enate names the waits for other cases as resolutions, though the case waits ("Poczekalnia"). */
+const ENATE_WAITING: Record<NonNullable<Case['wait']>['kind'], string> = {
+  more_info: 'Waiting – more info',
+  follow_up: 'Waiting – follow-up',
+  split: 'Resolved – split request',
+  spawned_case: 'Resolved – new case started',
+};
+
 export function enateLabel(c: Case): string {
   switch (c.status) {
     case 'draft':
@@ -80,7 +88,7 @@ export function enateLabel(c: Case): string {
     case 'answered':
       return 'In Progress';
     case 'waiting':
-      return c.wait?.kind === 'follow_up' ? 'Waiting – follow-up' : 'Waiting – more info';
+      return ENATE_WAITING[c.wait?.kind ?? 'more_info'];
     case 'resolved':
     case 'closed':
       return RESOLVED_ENATE[c.resolution?.method ?? 'replied_to_customer'] ?? 'Resolved';

@@ -23,6 +23,9 @@ export type Command =
   | 'regenerate_link'
   | 'customer_message'
   | 'customer_cancel'
+  | 'split'
+  | 'spawn'
+  | 'related_case_finished'
   | 'timer_fired';
 
 interface Transition {
@@ -43,6 +46,7 @@ const onto = <S extends CaseStatus>(target: CaseStatus, ...statuses: readonly S[
 const unassigned = (c: Case) => (c.assigneeId === null ? null : `the case is assigned to ${c.assigneeId}; use delegate to reassign it`);
 const assigned = (c: Case) => (c.assigneeId !== null ? null : 'the case has no assignee');
 const isAdmin = (actor: Actor) => actor.kind === 'admin';
+const isPerson = (actor: Actor) => actor.kind === 'agent' || actor.kind === 'admin';
 const assigneeOrAdmin = (what: string) => (c: Case, actor: Actor) =>
   c.assigneeId === actor.id || isAdmin(actor) ? null : `only the assignee or an admin may ${what}`;
 
@@ -94,6 +98,15 @@ export const TRANSITIONS: Record<Command, Transition> = {
     from: onto('closed', ...ACTIVE, 'resolved'),
     permit: (c, actor) => (actor.kind === 'customer' && c.customerId === actor.id ? null : "only the case's customer may cancel it"),
   },
+  // Enate: the original waits ("split into several requests") until the last new case ends.
+  split: { from: onto('waiting', ...ACTIVE), permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may split a case') },
+  // A case started from this one; the original waits for it only if the agent chooses (the command refines the target).
+  spawn: { from: same(...ACTIVE), permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may start a linked case') },
+  // A case this one was split into, or started, was resolved or closed: bookkeeping the system does in any status.
+  related_case_finished: {
+    from: same('new', ...ACTIVE, 'resolved', 'closed'),
+    permit: (_c, actor) => (actor.kind === 'system' ? null : 'only the helpdesk records that a related case ended'),
+  },
   timer_fired: { from: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' } },
 };
 
@@ -106,7 +119,7 @@ export const TRANSITIONS: Record<Command, Transition> = {
  */
 export const HTTP_COMMANDS = [
   'submit', 'claim', 'delegate', 'unassign', 'set_todo', 'robot_reject', 'note', 'reply', 'update_fields',
-  'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'reopen', 'close', 'reject_spam', 'regenerate_link',
+  'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'reopen', 'close', 'reject_spam', 'regenerate_link', 'split', 'spawn',
 ] as const satisfies readonly Command[];
 export type HttpCommand = (typeof HTTP_COMMANDS)[number];
 

@@ -74,7 +74,8 @@ export function placementOf(c: Case): Placement {
   if (c.status === 'closed') return { queue: 'archive', owner: null, sortAt: c.closedAt ?? c.updatedAt };
   if (c.status === 'new' && c.assigneeId === null) return { queue: 'to-assign', owner: null, sortAt: c.createdAt };
   const owner = c.assigneeId ?? c.createdBy;
-  if (c.status === 'waiting' && c.wait) return { queue: 'waiting', owner, sortAt: c.wait.until };
+  // A wait for other cases has no date: it is listed from when it began.
+  if (c.status === 'waiting' && c.wait) return { queue: 'waiting', owner, sortAt: 'until' in c.wait ? c.wait.until : c.wait.since };
   return { queue: 'mine', owner, sortAt: c.lastActivityAt };
 }
 

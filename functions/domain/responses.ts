@@ -35,6 +35,9 @@ export const CaseViewSchema = CaseSchema.omit({ entryCount: true })
 
 export const CaseResponseSchema = z.object({ case: CaseViewSchema });
 
+/** A command that made cases from one: the original as it is now, and the new cases. */
+export const RelatedCasesResponseSchema = z.object({ case: CaseViewSchema.describe('the original'), created: z.array(CaseViewSchema) });
+
 const TimelineEntryViewSchema = z.intersection(TimelineEntrySchema.meta({ id: 'TimelineEntry' }), z.object({ isResolution: z.boolean() }));
 
 export const CaseWithTimelineResponseSchema = z.object({

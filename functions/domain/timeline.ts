@@ -96,9 +96,22 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
   }),
   z.object({
     ...entryBase,
+    type: z.literal('related_entries'),
+    visibility: z.literal('internal'),
+    /** How this case came from the other: the entries are that case's, shown here by reference, not copied. */
+    relation: z.enum(['split_from']),
+    caseId: z.string(),
+    caseNumber: z.number().int().positive(),
+    seqs: z.array(z.number().int().positive()),
+  }),
+  z.object({
+    ...entryBase,
     type: z.literal('system'),
     visibility: z.literal('internal'),
-    event: z.enum(['timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case', 'mail_problems', 'mail_delivery', 'public_link_regenerated']),
+    event: z.enum([
+      'timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case', 'mail_problems', 'mail_delivery',
+      'public_link_regenerated', 'split', 'spawned', 'related_case_finished',
+    ]),
     detail: z.string(),
     status: CaseStatusSchema.optional(),
   }),

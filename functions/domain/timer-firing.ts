@@ -23,7 +23,7 @@ export function fireTimer(c: Case, ctx: CommandContext, generation: number): Out
   clearTimer(m);
   if (timer.purpose === 'wait' && !(c.wait?.kind === 'more_info' && c.wait.closeIfNoReply)) {
     m.set('status', status).set('wait', null).set('highlighted', true);
-    const detail = c.wait?.kind === 'follow_up' ? 'follow-up date reached' : `no reply within ${c.wait?.days ?? 0} days`;
+    const detail = c.wait?.kind === 'more_info' ? `no reply within ${c.wait.days} days` : 'follow-up date reached';
     m.add({ type: 'system', visibility: 'internal', event: 'timer_fired', detail, status: 'in_progress' });
     return m.finish();
   }

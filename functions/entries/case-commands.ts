@@ -14,6 +14,8 @@ import { reopenCase } from '../cases/reopen-case.ts';
 import { resolveCase } from '../cases/resolve-case.ts';
 import { saveReplyDraft } from '../cases/save-reply-draft.ts';
 import { setToDo } from '../cases/set-to-do.ts';
+import { spawnCase } from '../cases/spawn-case.ts';
+import { splitCase } from '../cases/split-case.ts';
 import { setWait } from '../cases/set-wait.ts';
 import { submitDraft } from '../cases/submit-draft.ts';
 import { unassignCase } from '../cases/unassign-case.ts';
@@ -24,6 +26,6 @@ import { groupHandler } from '../shared/http-handler.ts';
 export const routeHandlers = [
   createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, saveReplyDraft, deleteReplyDraft,
   addReply, setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
-  regeneratePublicLink,
+  regeneratePublicLink, splitCase, spawnCase,
 ];
 export const handler = groupHandler(routeHandlers, agentDeps);

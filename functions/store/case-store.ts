@@ -246,22 +246,50 @@ export class CaseStore {
   }
 
   /**
-   * Reserves the next case number with one atomic counter increment, then writes the case with it.
-   * Concurrent creations never clash: each gets its own number at the cost of one write unit. A
+   * Stores the cases a case was split into or started, and the original's change, in one
+   * transaction: either all of them exist, linked both ways, or none does.
+   */
+  async createRelatedCases<T extends { original: Outcome; created: Outcome[] }>(
+    count: number,
+    build: (numbers: number[]) => T,
+    originalVersion: number,
+    idempotency?: (result: T) => IdempotencyRecord | undefined,
+  ): Promise<T> {
+    return this.withNextNumbers(count, (numbers) => {
+      const result = build(numbers);
+      const record = idempotency?.(result);
+      return {
+        result,
+        writes: [
+          ...result.created.flatMap((created) => this.outcomeWrites(created, null, {})),
+          ...this.outcomeWrites(result.original, originalVersion, record ? { idempotency: record } : {}),
+        ],
+      };
+    });
+  }
+
+  private withNextNumber<T>(attempt: (number: number) => { result: T; writes: GuardedWrite[] }): Promise<T> {
+    return this.withNextNumbers(1, ([number]) => attempt(number!));
+  }
+
+  /**
+   * Reserves the next `count` case numbers with one atomic counter increment, then writes with them.
+   * Concurrent creations never clash: each gets its own numbers at the cost of one write unit. A
    * creation that fails after the reservation leaves a gap in the numbering, by design.
    */
-  private async withNextNumber<T>(attempt: (number: number) => { result: T; writes: GuardedWrite[] }): Promise<T> {
+  private async withNextNumbers<T>(count: number, attempt: (numbers: number[]) => { result: T; writes: GuardedWrite[] }): Promise<T> {
     const { Attributes } = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.caseCounter(),
-        UpdateExpression: 'ADD #value :one SET kind = :kind',
+        UpdateExpression: 'ADD #value :count SET kind = :kind',
         ExpressionAttributeNames: { '#value': 'value' },
-        ExpressionAttributeValues: { ':one': 1, ':kind': 'counter' },
+        ExpressionAttributeValues: { ':count': count, ':kind': 'counter' },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
-    const { result, writes } = attempt(Number(Attributes?.value));
+    const last = Number(Attributes?.value);
+    const { result, writes } = attempt(Array.from({ length: count }, (_, i) => last - count + 1 + i));
     await transact(this.client, writes);
     return result;
   }

@@ -8,22 +8,28 @@ import type { TimerScheduler } from './timer-scheduler.ts';
 
 type Image = Record<string, AttributeValue> | undefined;
 
+/** Other work on each case change, done by this consumer of the stream: DynamoDB Streams serves at most two readers per shard, and send-mail is the other. */
+export type CaseChangeStep = (record: DynamoDBRecord) => Promise<void>;
+
 /**
  * Consumes the table's stream: each case change that arms, replaces or clears a timer starts or
- * stops its execution. Because the case write itself is the record of the timer, a timer cannot be
- * lost between the write and Step Functions: a failed record is retried from where it failed (in
- * order), and after the retries it goes to the dead-letter queue, which is alarmed.
+ * stops its execution, then goes through `alsoOnEachChange`. Because the case write itself is the
+ * record of the timer, a timer cannot be lost between the write and Step Functions: a failed record
+ * is retried from where it failed (in order), and after the retries it goes to the dead-letter
+ * queue, which is alarmed. Every step must therefore be harmless to repeat.
  */
 export async function scheduleTimers(
   event: DynamoDBStreamEvent,
   scheduler: TimerScheduler,
   clock: () => string = () => new Date().toISOString(),
+  alsoOnEachChange: readonly CaseChangeStep[] = [],
 ): Promise<DynamoDBBatchResponse> {
   for (const record of event.Records) {
     try {
       await syncRecord(record, scheduler, clock());
+      for (const step of alsoOnEachChange) await step(record);
     } catch (error) {
-      logger.error('could not sync a case timer', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
+      logger.error('could not process a case change', { error: error as Error, sequenceNumber: record.dynamodb?.SequenceNumber });
       // Stop here: later records of the same case must not overtake this one.
       return { batchItemFailures: [{ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' }] };
     }

@@ -7,6 +7,7 @@ import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { Composer, type Composed, type ComposerMode } from './composer.tsx';
 import { CustomerLink } from './customer-link.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
+import { RelatedCases } from './related-cases.tsx';
 import { FieldEditor } from './field-editor.tsx';
 import { useConsole } from './context.ts';
 import { isTyping } from './keyboard.ts';
@@ -163,12 +164,13 @@ export function CaseView({ caseId }: { caseId: string }) {
             {[c.labels.agent, c.labels.enate, c.labels.sugester, c.labels.customer].filter(Boolean).join(' · ')}
           </dd>
         </div>
-        {c.wait && (
+        {c.wait && 'until' in c.wait && (
           <div>
             <dt>{t('case.due')}</dt>
             <dd>{dateTime(c.wait.until)}</dd>
           </div>
         )}
+        <RelatedCases links={c.links} />
       </dl>
       {problem && (
         <div role="alert" class="problem">

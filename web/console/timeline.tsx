@@ -2,6 +2,7 @@ import type { TimelineEntryView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
 import { AttachmentLinks } from './attachment-links.tsx';
+import { CaseRefLink } from './case-ref-link.tsx';
 import { MailHtml } from './mail-html.tsx';
 
 /** Fields that hold an agent's id, shown by name. */
@@ -41,6 +42,16 @@ function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntr
               <li key={change.field}>{t('entry.change', { field: change.field, from: valueOf(change.field, change.from), to: valueOf(change.field, change.to) })}</li>
             ))}
           </ul>
+        </>
+      );
+    case 'related_entries':
+      return (
+        <>
+          {header}
+          <p>
+            {t('entry.relatedEntries', { seqs: entry.seqs.length > 0 ? entry.seqs.join(', ') : '—' })}{' '}
+            <CaseRefLink caseId={entry.caseId}>#{entry.caseNumber}</CaseRefLink>
+          </p>
         </>
       );
     case 'system':

@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../../functions/domain/case.ts';
 import { ForbiddenError, InvalidTransitionError } from '../../../functions/domain/errors.ts';
 import { allowedCommands, type Command, HTTP_COMMANDS, type HttpCommand, transition, TRANSITIONS } from '../../../functions/domain/lifecycle.ts';
 import { SYSTEM_STATUSES } from '../../../functions/domain/tenant-settings.ts';
-import { aCase, admin, agent, customer, robot, settings } from '../../fixtures/cases.ts';
+import { aCase, admin, agent, customer, robot, settings, system } from '../../fixtures/cases.ts';
 
 const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   submit: { draft: 'new' },
@@ -29,6 +29,11 @@ const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
     new: 'new', in_progress: 'in_progress', waiting: 'in_progress', answered: 'in_progress', resolved: 'in_progress', closed: 'in_progress',
   },
   customer_cancel: { new: 'closed', in_progress: 'closed', waiting: 'closed', answered: 'closed', resolved: 'closed' },
+  split: { new: 'waiting', in_progress: 'waiting', waiting: 'waiting', answered: 'waiting' },
+  spawn: { new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered' },
+  related_case_finished: {
+    new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved', closed: 'closed',
+  },
   timer_fired: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' },
 };
 
@@ -39,11 +44,11 @@ describe('the transition table', () => {
     expect(table).toEqual(EXPECTED);
   });
 
-  it('leaves Closed only by linking a customer or replacing its public link (both keep it Closed), or by a customer message where the tenant reopens closed cases', () => {
+  it('leaves Closed only by linking a customer, replacing its public link or recording a related case\'s end (all keep it Closed), or by a customer message where the tenant reopens closed cases', () => {
     const fromClosed = Object.entries(TRANSITIONS).filter(([, t]) => t.from.closed !== undefined).map(([c]) => c);
     const closed = aCase({ status: 'closed' });
 
-    expect(fromClosed).toEqual(['link_customer', 'regenerate_link', 'customer_message']);
+    expect(fromClosed).toEqual(['link_customer', 'regenerate_link', 'customer_message', 'related_case_finished']);
     expect(() => transition(closed, 'customer_message', robot(), settings())).toThrow(/new linked case/);
     expect(transition(closed, 'customer_message', robot(), settings({ reopenClosed: 'reopen' }))).toBe('in_progress');
   });
@@ -54,8 +59,13 @@ describe('the transition table', () => {
 
   it.each(cells)('from %s, %s leads to %s (undefined: refused)', (status, command, target) => {
     const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1', customerId: 'customer-1' });
-    // Replacing a customer's link is for people, cancelling is the customer's; every other command here a robot may run.
-    const actor = command === 'regenerate_link' ? agent() : command === 'customer_cancel' ? customer('customer-1') : robot();
+    // Replacing a customer's link, splitting and starting a case are for people, cancelling is the customer's, recording a
+    // related case's end the helpdesk's; every other command here a robot may run.
+    const actor =
+      command === 'regenerate_link' || command === 'split' || command === 'spawn' ? agent()
+      : command === 'customer_cancel' ? customer('customer-1')
+      : command === 'related_case_finished' ? system()
+      : robot();
     const act = () => transition(c, command, actor, settings({ reopenClosed: 'reopen' }));
 
     if (target === undefined) {
@@ -122,8 +132,8 @@ const FOR_STAFF: Record<CaseStatus, HttpCommand[]> = {
 };
 /** What people (not robots) may add, by status. */
 const FOR_PEOPLE: Record<CaseStatus, HttpCommand[]> = {
-  draft: [], new: ['regenerate_link'], in_progress: ['regenerate_link'], waiting: ['regenerate_link'], answered: ['regenerate_link'],
-  resolved: ['regenerate_link'], closed: ['regenerate_link'],
+  draft: [], new: ['regenerate_link', 'split', 'spawn'], in_progress: ['regenerate_link', 'split', 'spawn'], waiting: ['regenerate_link', 'split', 'spawn'],
+  answered: ['regenerate_link', 'split', 'spawn'], resolved: ['regenerate_link'], closed: ['regenerate_link'],
 };
 /** What only the assignee or an admin may add, by status. */
 const FOR_HOLDER: Record<CaseStatus, HttpCommand[]> = {
@@ -181,9 +191,11 @@ describe('allowedCommands', () => {
     expect(allowedCommands(closed, admin(), settings({ reopenClosed: 'reopen' }))).toEqual(['link_customer', 'regenerate_link']);
     expect(offered).not.toContain('customer_message');
     expect(offered).not.toContain('timer_fired');
+    expect(offered).not.toContain('related_case_finished');
     expect((Object.keys(TRANSITIONS) as Command[]).filter((command) => !(HTTP_COMMANDS as readonly string[]).includes(command))).toEqual([
       'customer_message',
       'customer_cancel',
+      'related_case_finished',
       'timer_fired',
     ]);
   });

@@ -103,7 +103,8 @@ describe('CaseStore.createCase', () => {
     expect(created.case.number).toBe(43);
     expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
       Key: { pk: 'COUNTER#case-number', sk: 'COUNTER' },
-      UpdateExpression: 'ADD #value :one SET kind = :kind',
+      UpdateExpression: 'ADD #value :count SET kind = :kind',
+      ExpressionAttributeValues: { ':count': 1, ':kind': 'counter' },
       ReturnValues: 'UPDATED_NEW',
     });
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;

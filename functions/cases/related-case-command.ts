@@ -1,0 +1,54 @@
+import type { Case } from '../domain/case.ts';
+import { ConflictError } from '../domain/errors.ts';
+import type { CommandContext, Outcome } from '../domain/mutation.ts';
+import type { NewCaseIdentity } from '../domain/new-case.ts';
+import { toCaseView } from '../domain/views.ts';
+import type { Route } from '../routes.ts';
+import { etagOf } from '../shared/case-response.ts';
+import type { Deps } from '../shared/deps.ts';
+import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
+import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
+import { retryOnConflict } from '../shared/retry-on-conflict.ts';
+
+type Build<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>, identities: NewCaseIdentity[]) => { original: Outcome; created: Outcome[] };
+
+/**
+ * A command that makes new cases from one (split, start a linked case): like any case command it
+ * reads the case (and a replay of this Idempotency-Key) once, honours If-Match, applies the domain
+ * rule and saves conditional on the version read, re-applying to a newer case without If-Match;
+ * the new cases are written in the same transaction as the original's change (`createRelatedCases`).
+ */
+export function relatedCaseCommand<R extends Route>(route: R, count: (request: Request<R>) => number, build: Build<R>): RouteHandler<R> {
+  return defineHandler(route, async (request, deps) => {
+    const { caseId } = request.params as { caseId: string };
+    const actor = request.actor!;
+    const attempt = async (): Promise<HttpResult> => {
+      const loaded = await deps.cases.loadForCommand(caseId, request.idempotencyKey ? { actorId: actor.id, key: request.idempotencyKey } : undefined);
+      const replay = replayOf(request, loaded.replay);
+      if (replay) return replay;
+      const current = loaded.case;
+      if (request.ifMatch !== undefined && request.ifMatch !== current.version) {
+        throw new ConflictError(`the case is at version ${current.version}; you sent If-Match ${request.ifMatch}. Reload it`);
+      }
+      const ctx = { actor, now: deps.clock(), settings: deps.settings };
+      let response: HttpResult | undefined;
+      await deps.cases.createRelatedCases(
+        count(request),
+        (numbers) => {
+          const result = build(current, ctx, request, numbers.map((number) => ({ id: deps.newId(), number })));
+          response = answer(result, request, deps);
+          return result;
+        },
+        current.version,
+        () => idempotencyRecord(request, response!),
+      );
+      return response!;
+    };
+    return request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
+  });
+}
+
+function answer<R extends Route>(result: { original: Outcome; created: Outcome[] }, request: Request<R>, deps: Deps): HttpResult {
+  const view = (c: Case) => toCaseView(c, request.actor!, deps.settings);
+  return { status: 201, body: { case: view(result.original.case), created: result.created.map((o) => view(o.case)) }, headers: { etag: etagOf(result.original.case) } };
+}
