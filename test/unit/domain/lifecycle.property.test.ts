@@ -16,6 +16,9 @@ import { SYSTEM_STATUSES, type TenantSettings, TenantSettingsSchema } from '../.
 import { fireTimer } from '../../../functions/domain/timer-firing.ts';
 import { toCustomerView } from '../../../functions/domain/views.ts';
 import { cancelWait, setWait } from '../../../functions/domain/waits.ts';
+import { relatedCaseFinished } from '../../../functions/domain/related-case-finished.ts';
+import { spawn, SpawnInputSchema } from '../../../functions/domain/spawn.ts';
+import { split, SplitInputSchema } from '../../../functions/domain/split.ts';
 import { CASE_ID } from '../../fixtures/cases.ts';
 
 const INTERNAL_MARKER = 'INTERNAL-ONLY';
@@ -69,6 +72,39 @@ const stepArb = fc.oneof(
   })),
 );
 
+/** How many split originals the runs resolved, so the sampling test can tell the path is reached. */
+let splitCompletions = 0;
+
+/** Ids for the cases splits and spawns make, fresh for each. */
+let madeCases = 0;
+const made = () => ({ id: `made-${++madeCases}`, number: 1000 + madeCases });
+const splitInput = SplitInputSchema.parse({ cases: [{ title: 'A', description: 'a', entries: [1] }, { title: 'B', description: 'b' }] });
+const waitedFor = (c: Case) => c.links.filter((l) => (l.kind === 'split_into' || l.kind === 'spawned') && l.finishedAt === undefined);
+
+const relationStepArb = fc.oneof(
+  { arbitrary: staffStep('split', (c, x) => split(c, x, splitInput, [made(), made()]).original), weight: 1 },
+  { arbitrary: fc.boolean().map((wait) => ({
+    name: `spawn${wait ? ' and wait' : ''}`,
+    run: ((c, x) => spawn(c, x, SpawnInputSchema.parse({ title: 'S', description: 's', wait }), made()).original) as Step,
+    customer: false,
+  })), weight: 1 },
+  // One of the cases it waits for ends (a stream record, maybe delivered again), or one it never heard of.
+  { arbitrary: fc.tuple(fc.nat(3), fc.constantFrom('resolved', 'closed'), fc.boolean()).map(([pick, status, again]) => ({
+    name: `related case ${pick} ${status}${again ? ' (again)' : ''}`,
+    run: ((c, x) => {
+      const link = again ? c.links.find((l) => l.finishedAt !== undefined) : waitedFor(c)[pick % Math.max(1, waitedFor(c).length)];
+      const ended = { id: link?.caseId ?? 'unrelated', number: link?.number ?? 9, status };
+      const outcome = relatedCaseFinished(c, { ...x, actor: timerActor }, ended);
+      if (again || !link) expect(outcome).toBeNull();
+      const splitDone = !again && c.status === 'waiting' && c.wait?.kind === 'split' && waitedFor(c).filter((l) => l.kind === 'split_into').length === 1 && link?.kind === 'split_into';
+      // The last of a split resolves the original, and nothing else does so as "split".
+      expect(outcome?.case.resolution?.method === 'split' && c.resolution === null).toBe(splitDone);
+      return outcome;
+    }) as Step,
+    customer: false,
+  })), weight: 3 },
+);
+
 const settingsArb = fc.record({
   assignmentPolicy: fc.constantFrom('unassigned_only', 'any_action'),
   requireResolution: fc.constantFrom('none', 'note_or_email'),
@@ -102,6 +138,11 @@ function runSequence(settings: TenantSettings, startAsDraft: boolean, steps: Ste
     }
     if (outcome === null) continue;
     expect(outcome.case.version).toBe(c.version + 1);
+    // Only the end of its last case resolves a split original as "split"; until then it keeps waiting.
+    if (outcome.case.resolution?.method === 'split' && c.resolution?.method !== 'split') {
+      expect(outcome.case.links.filter((l) => l.kind === 'split_into').every((l) => l.finishedAt !== undefined)).toBe(true);
+      splitCompletions++;
+    }
     expect(outcome.entries.map((e) => e.seq)).toEqual(outcome.entries.map((_, i) => c.entryCount + i + 1));
     expect(invariantViolations(outcome.case)).toEqual([]);
     c = outcome.case;
@@ -113,22 +154,26 @@ function runSequence(settings: TenantSettings, startAsDraft: boolean, steps: Ste
   return visited;
 }
 
-const stepsArb = fc.array(fc.tuple(stepArb, fc.integer({ min: 0, max: actors.length - 1 })), { maxLength: 40 });
+const stepsArb = fc.array(fc.tuple(fc.oneof({ arbitrary: stepArb, weight: 3 }, { arbitrary: relationStepArb, weight: 2 }), fc.integer({ min: 0, max: actors.length - 1 })), {
+  maxLength: 40,
+});
 
-describe('any interleaving of agent commands, customer messages and timer firings', () => {
-  it('keeps the lifecycle invariants, a rising version and an internal-free customer view; a timer applies only on its own generation, once', () => {
+describe('any interleaving of agent commands, customer messages, timer firings, splits, linked cases and their ends', () => {
+  it('keeps the lifecycle invariants, a rising version and an internal-free customer view; a timer applies only on its own generation, once; a split original resolves once, after its last case', () => {
     fc.assert(fc.property(settingsArb, fc.boolean(), stepsArb, (settings, draft, steps) => void runSequence(settings, draft, steps)), {
       numRuns: 500,
     });
   });
 
-  it('is generated widely enough to reach every status', () => {
+  it('is generated widely enough to reach every status, and the completion of a split', () => {
     const visited = new Set<string>();
+    splitCompletions = 0;
 
     for (const [settings, draft, steps] of fc.sample(fc.tuple(settingsArb, fc.boolean(), stepsArb), { numRuns: 200, seed: 42 })) {
       runSequence(settings, draft, steps).forEach((status) => visited.add(status));
     }
 
     expect([...visited].sort()).toEqual([...SYSTEM_STATUSES].sort());
+    expect(splitCompletions).toBeGreaterThan(0);
   });
 });
