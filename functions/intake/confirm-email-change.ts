@@ -62,6 +62,8 @@ async function readdressOpenCases(change: StoredEmailChange, from: string, name:
   do {
     const page = await deps.cases.listCustomerCasesIn(change.customerId, 'open', { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const listed of page.items) {
+      // The listing's copy tells which cases have the old address at all; only those are read and written.
+      if (!readdressContacts(listed, { ...ctx, now: deps.clock() }, from, change.email)) continue;
       await retryOnConflict(async () => {
         const c = await deps.cases.getCase(listed.id);
         const outcome = readdressContacts(c, { ...ctx, now: deps.clock() }, from, change.email);
