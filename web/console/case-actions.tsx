@@ -4,6 +4,7 @@ import { useI18n } from '../shared/i18n.ts';
 import { RESOLUTION_METHODS } from './choices.ts';
 import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { useConsole } from './context.ts';
+import { SpawnForm, SplitForm } from './relation-forms.tsx';
 
 type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
 
@@ -26,6 +27,8 @@ export function CaseActions({ allowed, run, resolveSignal }: { allowed: Set<Comm
       {allowed.has('set_wait') && <WaitForm run={run} />}
       {allowed.has('set_wait') && <FollowUpForm run={run} />}
       {allowed.has('delegate') && <DelegateForm run={run} />}
+      {allowed.has('split') && <SplitForm run={run} />}
+      {allowed.has('spawn') && <SpawnForm run={run} />}
     </section>
   );
 }
