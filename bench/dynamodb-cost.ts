@@ -114,10 +114,12 @@ export async function measureDynamoDbCost(options: { calls: number; log: (line: 
     };
     // Set-up traffic goes through its own client, so the recorder sees only the timed calls.
     const seeder = new Seeder(createDocumentClient(setupClient), TABLE_NAME, settings);
-    const portalCustomer = await seeder.customer(BENCH_CUSTOMER_ID, { portal: true });
-    // Its account in the customer pool too, which confirming a new address moves.
-    await customerAccounts.create({ customerId: portalCustomer.id, email: portalCustomer.email!, password: 'Kot-na-dachu-7' });
-    const context: PrepareContext = { seeder, customer: await seeder.customer(), portalCustomer };
+    const context: PrepareContext = {
+      seeder,
+      customer: await seeder.customer(),
+      portalCustomer: await seeder.customer(BENCH_CUSTOMER_ID, { portal: true }),
+      accounts: customerAccounts,
+    };
 
     await storedMailHtml();
     const harness: Harness = { handlers: await loadHandlers(deps), recorder, context, failures: [] };

@@ -8,6 +8,7 @@ import type { Customer } from '../functions/domain/customer.ts';
 import { QUEUE_COUNT_CAP, type QueueName } from '../functions/domain/queues.ts';
 import { createS3Client, MailObjects, parsedKeys } from '../functions/mail/mail-objects.ts';
 import { type RouteId, routes } from '../functions/routes.ts';
+import type { CustomerAccounts } from '../functions/shared/customer-accounts.ts';
 import { CaseLinks } from '../functions/shared/case-links.ts';
 import { ObjectStore } from '../local/storage/object-store.ts';
 import { createS3Endpoint } from '../local/storage/s3-endpoint.ts';
@@ -21,6 +22,8 @@ export interface PrepareContext {
   customer: Customer;
   /** The record the signed-in customer of the portal operations is (BENCH_CUSTOMER_ID). */
   portalCustomer: Customer;
+  /** The local customer pool, for operations whose customers need an account there. */
+  accounts: CustomerAccounts;
 }
 
 /** One row of the DynamoDB cost table: a route, called with valid preconditions many times. */
@@ -375,9 +378,19 @@ export const OPERATIONS: Operation[] = [
     routeId: 'confirmEmailChange',
     caller: 'public',
     target: 'none',
-    // The change, the account's record, the record moved to the new address with its alias (one transaction),
-    // the customer's open cases (none here), the link marked used.
-    prepare: async ({ seeder, portalCustomer }, count) => (await seeder.emailChanges(portalCustomer, count)).map((token) => ({ headers: { 'x-confirmation-token': token } })),
+    // Each call a customer of its own, with an account and one open case: the change, the account's record (and
+    // the record again), the record moved with its alias (one transaction), the open cases' Query, the link marked used.
+    prepare: async ({ seeder, accounts }, count) => {
+      const requests: ApiRequest[] = [];
+      for (let i = 0; i < count; i++) {
+        const customer = await seeder.customer(randomUUID(), { portal: true });
+        await accounts.create({ customerId: customer.id, email: customer.email!, password: 'Kot-na-dachu-7' });
+        await seeder.cases('in-progress', 1, { customerId: customer.id });
+        const [token] = await seeder.emailChanges(customer, 1);
+        requests.push({ headers: { 'x-confirmation-token': token! } });
+      }
+      return requests;
+    },
   },
   {
     name: 'countQueues',
