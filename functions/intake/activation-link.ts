@@ -1,10 +1,9 @@
 import { NotFoundError } from '../domain/errors.ts';
 import { type Activation, newActivation, type Submission } from '../domain/intake.ts';
-import { renderTemplate } from '../domain/templates.ts';
-import { mailTemplate } from '../mail/mail-template.ts';
 import { linkKeyOf, isTokenOf, newLinkToken } from '../shared/link-tokens.ts';
 import type { IntakeDeps } from '../shared/intake-deps.ts';
 import type { StoredActivation } from '../store/intake-store.ts';
+import { mailLink, portalLink } from './link-mail.ts';
 
 /** One answer for every token that opens nothing, so a guesser learns nothing from it. */
 const noSuchLink = () => new NotFoundError('this activation link is not valid: use the newest link we e-mailed you');
@@ -28,13 +27,11 @@ export async function mailActivationLink(submission: Submission, deps: IntakeDep
   const activation = newActivation(submission, deps.clock(), deps.settings.intake.activationLinkHours);
   if (replacing) await deps.intake.store.replace(replacing, activation, hash);
   else await deps.intake.store.create(activation, hash);
-  const template = await mailTemplate(deps.templates, 'activation', submission.language);
-  const values = {
+  await mailLink(deps, 'activation', submission.language, submission.email, {
     case_title: submission.subject,
     customer_name: submission.name,
     tenant_name: deps.settings.name,
-    activation_url: `${deps.intake.portalUrl.replace(/\/$/, '')}/activate#${token}`,
-  };
-  await deps.intake.mailer.send({ to: submission.email, subject: renderTemplate(template.subject ?? '', values), text: renderTemplate(template.body, values) });
+    activation_url: portalLink(deps, 'activate', token),
+  });
   return activation;
 }

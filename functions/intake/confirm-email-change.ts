@@ -24,10 +24,11 @@ export const confirmEmailChange = defineHandler<typeof routes.confirmEmailChange
   if (state === 'expired') throw new HttpError(410, 'email_change_expired', 'this link has expired: ask for a new one in your settings');
   // The account's own record says whether it still exists (the one it was merged into may have no account).
   if ((await deps.customers.get(change.accountId)).account === null) throw new HttpError(410, 'email_change_gone', 'this account was deleted');
-  const customer = await deps.customers.get(change.customerId);
+  let name: string | null = null;
   try {
     await retryOnConflict(async () => {
       const current = await deps.customers.get(change.customerId);
+      name = current.name;
       if (current.email !== change.email) await deps.customers.update(current, withEmail(current, change.email, deps.clock()));
     });
   } catch (error) {
@@ -37,7 +38,7 @@ export const confirmEmailChange = defineHandler<typeof routes.confirmEmailChange
     throw error;
   }
   await deps.intake.accounts.changeEmail(change.accountId, change.email);
-  if (change.previousEmail) await readdressOpenCases(change, change.previousEmail, customer.name, deps);
+  if (change.previousEmail) await readdressOpenCases(change, change.previousEmail, name, deps);
   try {
     await deps.intake.emailChanges.markConfirmed(key, deps.clock());
   } catch (error) {

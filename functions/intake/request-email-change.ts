@@ -1,12 +1,11 @@
 import { newEmailChange } from '../domain/email-change.ts';
-import { renderTemplate } from '../domain/templates.ts';
-import { mailTemplate } from '../mail/mail-template.ts';
 import { myCustomerId } from '../portal/my-case.ts';
 import { routes } from '../routes.ts';
 import { defineHandler } from '../shared/http-handler.ts';
 import { HttpError } from '../shared/http-errors.ts';
 import type { IntakeDeps } from '../shared/intake-deps.ts';
 import { newLinkToken } from '../shared/link-tokens.ts';
+import { mailLink, portalLink } from './link-mail.ts';
 import { SUBMISSIONS_PER_ADDRESS_PER_HOUR } from './submit-intake.ts';
 
 /**
@@ -24,13 +23,11 @@ export const requestEmailChange = defineHandler<typeof routes.requestEmailChange
   }
   const { token, hash } = newLinkToken();
   await deps.intake.emailChanges.create(change, hash);
-  const template = await mailTemplate(deps.templates, 'email_change', language);
-  const values = {
+  await mailLink(deps, 'email_change', language, change.email, {
     customer_name: customer.name ?? '',
     tenant_name: deps.settings.name,
-    confirmation_url: `${deps.intake.portalUrl.replace(/\/$/, '')}/confirm-email#${token}`,
-  };
-  await deps.intake.mailer.send({ to: change.email, subject: renderTemplate(template.subject ?? '', values), text: renderTemplate(template.body, values) });
+    confirmation_url: portalLink(deps, 'confirm-email', token),
+  });
   return {
     status: 202,
     body: { message: `Check ${change.email}: open the link we sent there to confirm it. Until then your account keeps its address.` },
