@@ -157,6 +157,24 @@ export const OPERATIONS: Operation[] = [
     target: 'create',
   },
   { ...onFreshCase('spawnCase', 'in-progress', { title: 'Replace the router on site', description: 'Field team, please.', wait: true }), target: 'create' },
+  // The source, its target's number alias, the target and the source's timeline read; both cases written in one transaction.
+  {
+    name: 'mergeCase',
+    routeId: 'mergeCase',
+    caller: 'agent',
+    target: 'merge',
+    prepare: async ({ seeder }, count) => {
+      const [sources, targets] = [await seeder.cases('in-progress', count), await seeder.cases('in-progress', count)];
+      return sources.map((c, i) => ({ pathParameters: { caseId: c.id }, body: { into: targets[i]!.number } }));
+    },
+  },
+  {
+    name: 'unmergeCase',
+    routeId: 'unmergeCase',
+    caller: 'agent',
+    target: 'unmerge',
+    prepare: async ({ seeder }, count) => (await seeder.mergedCases(count)).map((c) => ({ pathParameters: { caseId: c.id } })),
+  },
   {
     name: 'linkCustomer',
     routeId: 'linkCustomer',

@@ -6,6 +6,7 @@ import type { Case } from '../functions/domain/case.ts';
 import { addNote } from '../functions/domain/conversation.ts';
 import { createCase } from '../functions/domain/create.ts';
 import { type Customer, newCustomer } from '../functions/domain/customer.ts';
+import { merge } from '../functions/domain/merge.ts';
 import type { CommandContext, Outcome } from '../functions/domain/mutation.ts';
 import { CreateCaseInputSchema, ResolveInputSchema, WaitInputSchema } from '../functions/domain/requests.ts';
 import { close, resolve } from '../functions/domain/resolution.ts';
@@ -73,8 +74,26 @@ export class Seeder {
   /** `notes` more notes by the agent on each case give it a longer timeline. */
   async cases(state: SeedState, count: number, options: { customerId?: string; notes?: number } = {}): Promise<Case[]> {
     const outcomes = Array.from({ length: count }, () => this.withNotes(this.build(state, options.customerId), options.notes ?? 0));
-    await this.write(outcomes.flatMap(({ case: c, entries }) => [caseToItem(c), caseNumberItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]));
+    await this.writeOutcomes(outcomes);
     return outcomes.map((outcome) => outcome.case);
+  }
+
+  /** Cases In Progress, each merged into another of its own, as an agent merging a duplicate leaves them. */
+  async mergedCases(count: number): Promise<Case[]> {
+    const pairs = Array.from({ length: count }, () => {
+      const [source, target] = [this.build('in-progress', undefined), this.build('in-progress', undefined)];
+      const merged = merge(source.case, target.case, this.ctx(this.agent), []);
+      return [
+        { case: merged.source.case, entries: [...source.entries, ...merged.source.entries] },
+        { case: merged.target.case, entries: [...target.entries, ...merged.target.entries] },
+      ];
+    });
+    await this.writeOutcomes(pairs.flat());
+    return pairs.map(([source]) => source!.case);
+  }
+
+  private async writeOutcomes(outcomes: Outcome[]): Promise<void> {
+    await this.write(outcomes.flatMap(({ case: c, entries }) => [caseToItem(c), caseNumberItem(c), ...entries.map((entry) => entryToItem(c.id, entry))]));
   }
 
   /** With `portal`, the record has a portal account, as a customer signed in to the portal does. */

@@ -15,6 +15,9 @@ import type { RequestRecord } from './capacity-recorder.ts';
  * - `queue-counts`: countQueues, one capped COUNT Query per counted queue;
  * - `one-get`: a single GetItem and nothing else;
  * - `case-and-template`: renderTemplate, a GetItem of the case and one of the template;
+ * - `merge`: mergeCase, a GetItem of the case, of the target's number alias and of the target, one Query of the
+ *   case's timeline (its public entries, up to 100 per page) and one TransactWriteItems holding both cases;
+ * - `unmerge`: unmergeCase, a GetItem of the case and of its target, and one TransactWriteItems holding both;
  * - `none`: no target; reported as is.
  */
 export type Target =
@@ -27,6 +30,8 @@ export type Target =
   | 'queue-counts'
   | 'one-get'
   | 'case-and-template'
+  | 'merge'
+  | 'unmerge'
   | 'none';
 
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
@@ -41,6 +46,8 @@ export const TARGET_TEXT: Record<Target, string> = {
   'queue-counts': `${COUNTED_QUEUES.length} Query (Select COUNT, at most ${QUEUE_COUNT_CAP + 1} cases each)`,
   'one-get': '1 GetItem only',
   'case-and-template': '2 GetItem (the case and the template)',
+  merge: '3 GetItem (case, number alias, target) + 1 Query (timeline) + 1 TransactWriteItems',
+  unmerge: '2 GetItem (case, target) + 1 TransactWriteItems',
   none: 'none (reported as is)',
 };
 
@@ -66,6 +73,8 @@ const MEETS: Record<Exclude<Target, 'none'>, (call: RequestRecord[]) => boolean>
   'queue-counts': (call) => exactly(call, { Query: COUNTED_QUEUES.length }),
   'one-get': (call) => exactly(call, { GetItem: 1 }),
   'case-and-template': (call) => exactly(call, { GetItem: 2 }),
+  merge: (call) => exactly(call, { GetItem: 3, Query: 1, TransactWriteItems: 1 }),
+  unmerge: (call) => exactly(call, { GetItem: 2, TransactWriteItems: 1 }),
 };
 
 /** PASS only if every measured call kept to the budget: one stray retry is a finding, not noise. */

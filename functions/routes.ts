@@ -27,6 +27,7 @@ import {
   MailHtmlResponseSchema,
   MergeCustomerResponseSchema,
   QueueCountsResponseSchema,
+  MergeResponseSchema,
   RelatedCasesResponseSchema,
   RenderedTemplateResponseSchema,
   SettingsResponseSchema,
@@ -40,6 +41,7 @@ import { ExpertListResponseSchema, NewCaseForExpertInputSchema } from './domain/
 import { ProfileInputSchema, ProfileResponseSchema } from './domain/profile.ts';
 import { PortalCaseListResponseSchema, PortalCaseResponseSchema, PortalCasesQuerySchema } from './domain/portal.ts';
 import { PreferencesInputSchema, PreferencesResponseSchema } from './domain/preferences.ts';
+import { MergeInputSchema } from './domain/merge.ts';
 import { SpawnInputSchema } from './domain/spawn.ts';
 import { MAX_SPLIT_CASES, SplitInputSchema } from './domain/split.ts';
 import { PublicCaseResponseSchema, PublicCommentInputSchema, PublicLinkResponseSchema } from './domain/public-case.ts';
@@ -337,6 +339,22 @@ export const routes = {
       'Start a new case linked to this one (e.g. for another team). With `wait`, the original waits ("case started") until the new ' +
       'case is resolved or closed, then comes back to its agent highlighted; the wait can be cancelled like any other',
     status: 201, response: RelatedCasesResponseSchema,
+  },
+  mergeCase: {
+    method: 'POST', path: '/cases/{caseId}/merge', group: 'case-commands', auth: HUMANS, params: CaseParams, body: MergeInputSchema, mutation: true,
+    summary:
+      'Merge the case into another open case ("updated an existing request"): it resolves as "merged" with no feedback timer, the ' +
+      "target shows its public entries by reference and takes its contacts in copy, and the customer's mail, link and portal reach " +
+      'the target from then on. Refused into itself, a closed case or a merged one (so merges never form a cycle). Both cases are ' +
+      'written in one transaction',
+    status: 200, response: MergeResponseSchema,
+  },
+  unmergeCase: {
+    method: 'POST', path: '/cases/{caseId}/unmerge', group: 'case-commands', auth: HUMANS, params: CaseParams, mutation: true,
+    summary:
+      'Undo a merge within the feedback window: the case gets back its status, wait and timer; what reached the target meanwhile ' +
+      'stays there',
+    status: 200, response: MergeResponseSchema,
   },
   viewPublicCase: {
     method: 'GET', path: '/public/case', group: 'public', auth: 'public', headers: CaseLinkHeaders, throttle: PUBLIC_THROTTLE,

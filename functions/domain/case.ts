@@ -71,6 +71,14 @@ export const CaseLinkSchema = z.object({
   number: z.number().int().positive().optional(),
   /** On a link to a case this one waits for (split into, spawned): when that case was resolved or closed. */
   finishedAt: IsoDateTimeSchema.optional(),
+  /** On a merged case's link to its target: what an unmerge gives back (its status, wait and timer before the merge). */
+  restore: z
+    .object({
+      status: z.enum(['new', 'in_progress', 'waiting', 'answered']),
+      wait: WaitSchema.nullable(),
+      timer: TimerRequestSchema.pick({ purpose: true, dueAt: true }).nullable(),
+    })
+    .optional(),
 });
 export type CaseLink = z.infer<typeof CaseLinkSchema>;
 
@@ -98,7 +106,12 @@ export const CaseSchema = z.object({
   inbox: z.string().nullable(),
   channel: ChannelSchema,
   customerId: z.string().nullable(),
-  contacts: z.object({ primaryContact: ContactSchema.nullable(), requester: ContactSchema.nullable() }),
+  contacts: z.object({
+    primaryContact: ContactSchema.nullable(),
+    requester: ContactSchema.nullable(),
+    /** Further people replies go to, in copy: the contacts of cases merged into this one. */
+    cc: z.array(ContactSchema).optional(),
+  }),
   externalId: z.string().nullable(),
   links: z.array(CaseLinkSchema),
   /** "Needs attention": set when the case comes back to its agent, cleared when an agent opens it. */

@@ -88,7 +88,8 @@ export function writeReply(m: Mutation, input: ReplyInput): number {
   const c = m.current;
   const foreign = (input.attachments ?? []).findIndex((a) => !a.key.startsWith(`outbound/${c.id}/`));
   if (foreign !== -1) throw new ValidationError([{ path: `body.attachments.${foreign}.key`, message: 'uploaded for another case' }]);
-  const to = input.to ?? (c.contacts.primaryContact ? [c.contacts.primaryContact.email] : []);
+  // By default a reply goes to the primary contact and the people of cases merged into this one.
+  const to = input.to ?? [...new Set([c.contacts.primaryContact, ...(c.contacts.cc ?? [])].flatMap((contact) => (contact ? [contact.email] : [])))];
   const seq = m.add({
     type: 'reply',
     visibility: 'public',

@@ -44,7 +44,11 @@ export function createCase(input: CreateCaseInput, ctx: CommandContext, identity
     inbox: input.inbox ?? null,
     channel,
     customerId: input.customerId ?? null,
-    contacts: { primaryContact: input.contacts.primaryContact ?? null, requester: input.contacts.requester ?? null },
+    contacts: {
+      primaryContact: input.contacts.primaryContact ?? null,
+      requester: input.contacts.requester ?? null,
+      ...(input.contacts.cc ? { cc: input.contacts.cc } : {}),
+    },
     externalId: input.externalId ?? null,
     version: 1,
   });

@@ -56,7 +56,11 @@ export function withEmail(customer: Customer, email: string, now: string): Custo
  */
 export function readdressContacts(c: Case, ctx: CommandContext, from: string, to: string): Outcome | null {
   const moved = (contact: Case['contacts']['primaryContact']) => (contact !== null && contact.email === from ? { ...contact, email: to } : contact);
-  const contacts = { primaryContact: moved(c.contacts.primaryContact), requester: moved(c.contacts.requester) };
+  const contacts = {
+    primaryContact: moved(c.contacts.primaryContact),
+    requester: moved(c.contacts.requester),
+    ...(c.contacts.cc ? { cc: c.contacts.cc.map((contact) => moved(contact)!) } : {}),
+  };
   if (JSON.stringify(contacts) === JSON.stringify(c.contacts)) return null;
   return new Mutation(c, ctx).set('contacts', contacts).finish();
 }

@@ -50,6 +50,7 @@ export function erasedCase(c: Case, customer: Customer, redact: <T>(value: T) =>
   const contacts = {
     primaryContact: isThem(c.contacts.primaryContact) ? null : c.contacts.primaryContact,
     requester: isThem(c.contacts.requester) ? null : c.contacts.requester,
+    ...(c.contacts.cc ? { cc: c.contacts.cc.filter((contact) => !isThem(contact)) } : {}),
   };
   return { ...redact({ ...c, contacts }), updatedAt: now, version: c.version + 1 };
 }

@@ -32,6 +32,7 @@ export function updateFields(c: Case, ctx: CommandContext, input: UpdateCaseInpu
     m.set('contacts', {
       primaryContact: contacts.primaryContact === undefined ? c.contacts.primaryContact : contacts.primaryContact,
       requester: contacts.requester === undefined ? c.contacts.requester : contacts.requester,
+      ...((contacts.cc ?? c.contacts.cc) ? { cc: contacts.cc ?? c.contacts.cc } : {}),
     });
   }
   return m.finish();

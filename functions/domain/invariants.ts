@@ -15,7 +15,9 @@ export function invariantViolations(c: Case): string[] {
     violations.push('a case waiting for other cases has no timer: their end brings it back');
   }
   if (c.status === 'answered' && c.timer?.purpose !== 'auto_close') violations.push('an answered case has an auto-close timer');
-  if (c.status === 'resolved' && c.timer?.purpose !== 'feedback_window') violations.push('a resolved case has a feedback-window timer');
+  const merged = c.resolution?.method === 'merged';
+  if (c.status === 'resolved' && !merged && c.timer?.purpose !== 'feedback_window') violations.push('a resolved case has a feedback-window timer');
+  if (c.status === 'resolved' && merged && c.timer !== null) violations.push('a merged case has no timer: it goes on in the case it was merged into');
   if (['draft', 'new', 'in_progress'].includes(c.status) && c.timer !== null) violations.push(`a ${c.status} case has no timer`);
   if ((c.status === 'resolved' || c.status === 'closed') !== (c.resolution !== null)) {
     violations.push('a case has a resolution exactly when it is resolved or closed');

@@ -26,6 +26,10 @@ export type Command =
   | 'split'
   | 'spawn'
   | 'related_case_finished'
+  | 'merge'
+  | 'merge_into'
+  | 'unmerge'
+  | 'merge_target_closed'
   | 'timer_fired';
 
 interface Transition {
@@ -43,6 +47,7 @@ const same = <S extends CaseStatus>(...statuses: readonly S[]) =>
 const onto = <S extends CaseStatus>(target: CaseStatus, ...statuses: readonly S[]) =>
   Object.fromEntries(statuses.map((s) => [s, target])) as Record<S, CaseStatus>;
 
+const mergedAway = (c: Case) => c.resolution?.method === 'merged' && c.status === 'resolved';
 const unassigned = (c: Case) => (c.assigneeId === null ? null : `the case is assigned to ${c.assigneeId}; use delegate to reassign it`);
 const assigned = (c: Case) => (c.assigneeId !== null ? null : 'the case has no assignee');
 const isAdmin = (actor: Actor) => actor.kind === 'admin';
@@ -79,7 +84,7 @@ export const TRANSITIONS: Record<Command, Transition> = {
   set_wait: { from: onto('waiting', ...ACTIVE) },
   cancel_wait: { from: { waiting: 'in_progress' } },
   resolve: { from: onto('resolved', 'draft', ...ACTIVE) },
-  reopen: { from: { resolved: 'in_progress' } },
+  reopen: { from: { resolved: 'in_progress' }, guard: (c) => (mergedAway(c) ? 'the case was merged into another: undo the merge instead' : null) },
   close: { from: onto('closed', ...ACTIVE, 'resolved') },
   reject_spam: { from: onto('closed', 'draft', ...ACTIVE, 'resolved') },
   // A draft has no customer to hold a link yet; a closed case's link still shows its history.
@@ -107,6 +112,30 @@ export const TRANSITIONS: Record<Command, Transition> = {
     from: same('new', ...ACTIVE, 'resolved', 'closed'),
     permit: (_c, actor) => (actor.kind === 'system' ? null : 'only the helpdesk records that a related case ended'),
   },
+  // Enate's "updated an existing request": an open case joins another. One that waits for cases it
+  // split into or started would lose track of them, so it ends that wait first.
+  merge: {
+    from: onto('resolved', ...ACTIVE),
+    guard: (c) => (c.wait?.kind === 'split' || c.wait?.kind === 'spawned_case' ? 'the case waits for related cases: cancel the wait or let them end first' : null),
+    permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may merge a case'),
+  },
+  // The case another is merged into: open, and not merged itself, so merges never form a cycle.
+  merge_into: {
+    from: same(...ACTIVE, 'resolved'),
+    guard: (c) => (mergedAway(c) ? `case #${c.number} was itself merged into another case: merge into that one` : null),
+    permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may merge a case'),
+  },
+  unmerge: {
+    from: { resolved: 'resolved' },
+    guard: (c) => (mergedAway(c) ? null : 'the case is not merged into another'),
+    permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may undo a merge'),
+  },
+  // The case a merged one went into was closed: the merged case closes with it.
+  merge_target_closed: {
+    from: { resolved: 'closed' },
+    guard: (c) => (mergedAway(c) ? null : 'the case is not merged into another'),
+    permit: (_c, actor) => (actor.kind === 'system' ? null : 'only the helpdesk closes a merged case with its target'),
+  },
   timer_fired: { from: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' } },
 };
 
@@ -120,6 +149,7 @@ export const TRANSITIONS: Record<Command, Transition> = {
 export const HTTP_COMMANDS = [
   'submit', 'claim', 'delegate', 'unassign', 'set_todo', 'robot_reject', 'note', 'reply', 'update_fields',
   'link_customer', 'set_wait', 'cancel_wait', 'resolve', 'reopen', 'close', 'reject_spam', 'regenerate_link', 'split', 'spawn',
+  'merge', 'unmerge',
 ] as const satisfies readonly Command[];
 export type HttpCommand = (typeof HTTP_COMMANDS)[number];
 

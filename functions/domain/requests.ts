@@ -8,6 +8,7 @@ const Body = Text(100_000);
 export const ContactsInputSchema = z.object({
   primaryContact: ContactSchema.nullable().optional(),
   requester: ContactSchema.nullable().optional(),
+  cc: z.array(ContactSchema).max(50).optional().describe('people replies go to in copy (a merge adds the merged case\'s contacts here)'),
 });
 
 export const CreateCaseInputSchema = z.strictObject({

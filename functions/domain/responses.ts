@@ -37,6 +37,10 @@ export const CaseResponseSchema = z.object({ case: CaseViewSchema });
 
 /** A command that made cases from one: the original as it is now, and the new cases. */
 export const RelatedCasesResponseSchema = z.object({ case: CaseViewSchema.describe('the original'), created: z.array(CaseViewSchema) });
+export const MergeResponseSchema = z.object({
+  case: CaseViewSchema.describe('the case merged, or taken out again'),
+  target: CaseViewSchema.describe('the case it was merged into'),
+});
 
 const TimelineEntryViewSchema = z.intersection(TimelineEntrySchema.meta({ id: 'TimelineEntry' }), z.object({ isResolution: z.boolean() }));
 

@@ -99,7 +99,7 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     type: z.literal('related_entries'),
     visibility: z.literal('internal'),
     /** How this case came from the other: the entries are that case's, shown here by reference, not copied. */
-    relation: z.enum(['split_from']),
+    relation: z.enum(['split_from', 'merged_from']),
     caseId: z.string(),
     caseNumber: z.number().int().positive(),
     seqs: z.array(z.number().int().positive()),
@@ -110,7 +110,7 @@ export const TimelineEntrySchema = z.discriminatedUnion('type', [
     visibility: z.literal('internal'),
     event: z.enum([
       'timer_fired', 'timer_failed', 'timer_rearmed', 'auto_closed', 'reopened', 'rejected_by_robot', 'follow_up_case', 'mail_problems', 'mail_delivery',
-      'public_link_regenerated', 'split', 'spawned', 'related_case_finished',
+      'public_link_regenerated', 'split', 'spawned', 'related_case_finished', 'merged', 'unmerged',
     ]),
     detail: z.string(),
     status: CaseStatusSchema.optional(),

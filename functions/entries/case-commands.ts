@@ -7,6 +7,7 @@ import { createCase } from '../cases/create-case.ts';
 import { delegateCase } from '../cases/delegate-case.ts';
 import { deleteReplyDraft } from '../cases/delete-reply-draft.ts';
 import { linkCustomer } from '../cases/link-customer.ts';
+import { mergeCase } from '../cases/merge-case.ts';
 import { recordCustomerMessage } from '../cases/record-customer-message.ts';
 import { rejectAsSpam } from '../cases/reject-as-spam.ts';
 import { regeneratePublicLink } from '../cases/regenerate-public-link.ts';
@@ -19,6 +20,7 @@ import { splitCase } from '../cases/split-case.ts';
 import { setWait } from '../cases/set-wait.ts';
 import { submitDraft } from '../cases/submit-draft.ts';
 import { unassignCase } from '../cases/unassign-case.ts';
+import { unmergeCase } from '../cases/unmerge-case.ts';
 import { updateCase } from '../cases/update-case.ts';
 import { agentDeps } from '../shared/agent-deps.ts';
 import { groupHandler } from '../shared/http-handler.ts';
@@ -26,6 +28,6 @@ import { groupHandler } from '../shared/http-handler.ts';
 export const routeHandlers = [
   createCase, updateCase, submitDraft, claimCase, delegateCase, unassignCase, setToDo, addNote, saveReplyDraft, deleteReplyDraft,
   addReply, setWait, cancelWait, resolveCase, reopenCase, closeCase, rejectAsSpam, linkCustomer, recordCustomerMessage,
-  regeneratePublicLink, splitCase, spawnCase,
+  regeneratePublicLink, splitCase, spawnCase, mergeCase, unmergeCase,
 ];
 export const handler = groupHandler(routeHandlers, agentDeps);

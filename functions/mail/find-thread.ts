@@ -1,5 +1,7 @@
 import { chooseThread, type ResolvedCandidate, type Thread, type ThreadingCandidate, threadingCandidates } from '../domain/mail-threading.ts';
+import type { Case } from '../domain/case.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { mergeTarget } from '../relations/merge-target.ts';
 import type { InboundMessage } from './inbound/inbound-message.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { MailReceiptStore } from '../store/mail-receipts.ts';
@@ -31,14 +33,14 @@ export async function findThread(message: InboundMessage, mailbox: string, custo
         ? await existing(lookup.cases, candidate.caseId)
         : customerId === null
           ? null
-          : ((await lookup.cases.findCustomerCaseByNumber(customerId, candidate.number))?.id ?? null),
+          : await reached(lookup.cases, await lookup.cases.findCustomerCaseByNumber(customerId, candidate.number)),
   });
   for (const candidate of candidates.filter((c) => c.by === 'message_id')) {
     const resolved = await resolve(candidate);
     if (resolved.caseId !== null) return chooseThread([resolved]);
   }
   const quoted = await quotedCustomerMail(message, mailbox, lookup.receipts);
-  if (quoted !== null) return { kind: 'existing', caseId: quoted, by: 'message_id' };
+  if (quoted !== null) return { kind: 'existing', caseId: (await existing(lookup.cases, quoted)) ?? quoted, by: 'message_id' };
   for (const candidate of candidates.filter((c) => c.by !== 'message_id')) {
     const resolved = await resolve(candidate);
     if (resolved.caseId !== null) return chooseThread([resolved]);
@@ -55,13 +57,16 @@ async function quotedCustomerMail(message: InboundMessage, mailbox: string, rece
   return null;
 }
 
+/** The id of the case mail to `caseId` reaches (the case, or the one it was merged into); null when it is gone. */
 async function existing(cases: CaseStore, caseId: string): Promise<string | null> {
   try {
-    return (await cases.getCase(caseId)).id;
+    return await reached(cases, await cases.getCase(caseId));
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
   }
 }
+
+const reached = async (cases: CaseStore, c: Case | null): Promise<string | null> => (c ? (await mergeTarget(c, (id) => cases.getCase(id))).id : null);
 
 const addresses = (mailboxes: InboundMessage['to']): string[] => mailboxes.map((m) => m.address);

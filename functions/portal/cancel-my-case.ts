@@ -13,5 +13,5 @@ export const cancelMyCase = defineHandler(routes.cancelMyCase, async ({ actor, p
     await deps.cases.saveCase(outcome, c.version);
     return outcome.case;
   });
-  return { status: 200, body: await portalView(cancelled, deps) };
+  return { status: 200, body: await portalView(cancelled, deps, params.caseId) };
 });

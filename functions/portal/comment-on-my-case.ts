@@ -7,5 +7,5 @@ import { myCase, myCustomerId, portalActor, portalView } from './my-case.ts';
 export const commentOnMyCase = defineHandler(routes.commentOnMyCase, async ({ actor, params, body }, deps) => {
   const customerId = await myCustomerId(actor, deps);
   const recorded = await recordCustomerComment(() => myCase(params.caseId, customerId, deps), (c) => portalActor(customerId, c.contacts.primaryContact?.name), body.text, deps);
-  return { status: recorded.created ? 201 : 200, body: await portalView(recorded.case, deps) };
+  return { status: recorded.created ? 201 : 200, body: await portalView(recorded.case, deps, recorded.created ? recorded.case.id : params.caseId) };
 });

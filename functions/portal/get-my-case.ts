@@ -4,5 +4,5 @@ import { myCase, myCustomerId, portalView } from './my-case.ts';
 
 export const getMyCase = defineHandler(routes.getMyCase, async ({ actor, params }, deps) => {
   const c = await myCase(params.caseId, await myCustomerId(actor, deps), deps);
-  return { status: 200, body: await portalView(c, deps) };
+  return { status: 200, body: await portalView(c, deps, params.caseId) };
 });

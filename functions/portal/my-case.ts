@@ -3,6 +3,7 @@ import type { Case } from '../domain/case.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import type { PortalCaseResponseSchema } from '../domain/portal.ts';
 import { publicView } from '../public/linked-case.ts';
+import { mergeTarget } from '../relations/merge-target.ts';
 import type { Deps } from '../shared/deps.ts';
 import { HttpError } from '../shared/http-errors.ts';
 import type { z } from 'zod';
@@ -21,7 +22,10 @@ export async function myCustomerId(actor: Actor, deps: Deps): Promise<string> {
 /** One answer for a case that is not there and one that is someone else's: a customer learns nothing of other cases. */
 const noSuchCase = () => new NotFoundError('you have no case with this id');
 
-/** One of the customer's own cases; another customer's, a draft or a missing one is a 404. */
+/**
+ * One of the customer's own cases; another customer's, a draft or a missing one is a 404. A case
+ * merged into another opens that one, where its conversation goes on.
+ */
 export async function myCase(caseId: string, customerId: string, deps: Deps): Promise<Case> {
   let c: Case;
   try {
@@ -31,13 +35,16 @@ export async function myCase(caseId: string, customerId: string, deps: Deps): Pr
     throw error;
   }
   if (c.customerId !== customerId || c.status === 'draft') throw noSuchCase();
-  return c;
+  return mergeTarget(c, (id) => deps.cases.getCase(id));
 }
 
 /** The customer as the timeline records them when they act from the portal. */
 export const portalActor = (customerId: string, name: string | null | undefined): Actor => ({ kind: 'customer', id: customerId, ...(name ? { name } : {}) });
 
-/** The case as its customer sees it: the public view's allowlist, with the id the portal addresses it by. */
-export async function portalView(c: Case, deps: Deps): Promise<z.infer<typeof PortalCaseResponseSchema>> {
-  return { case: { id: c.id, ...(await publicView(c, deps)) } };
+/**
+ * The case as its customer sees it: the public view's allowlist, with the id the portal addresses
+ * it by (the merged case's own, when `c` is the case it was merged into).
+ */
+export async function portalView(c: Case, deps: Deps, addressedAs = c.id): Promise<z.infer<typeof PortalCaseResponseSchema>> {
+  return { case: { id: addressedAs, ...(await publicView(c, deps)) } };
 }

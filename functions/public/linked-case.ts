@@ -2,6 +2,7 @@ import type { Case } from '../domain/case.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { PUBLIC_TIMELINE_ENTRIES, type PublicCase, publicCaseView } from '../domain/public-case.ts';
 import type { TimelineEntry } from '../domain/timeline.ts';
+import { mergeTarget } from '../relations/merge-target.ts';
 import type { Deps } from '../shared/deps.ts';
 
 /** Internal entries sit between public ones: this many pages of 100 are read at most to find enough. */
@@ -13,7 +14,10 @@ const MAX_PAGES = 3;
  */
 const noSuchLink = () => new NotFoundError('no case has this link; the link may have been replaced: ask the helpdesk for the current one');
 
-/** The case a public link token opens, checked against the tenant's secret and the case's current link generation. */
+/**
+ * The case a public link token opens, checked against the tenant's secret and the case's current
+ * link generation; the link of a case merged into another opens that one.
+ */
 export async function linkedCase(token: string, deps: Deps): Promise<Case> {
   const linked = (await deps.links()).parse(token);
   if (!linked) throw noSuchLink();
@@ -25,7 +29,7 @@ export async function linkedCase(token: string, deps: Deps): Promise<Case> {
     throw error;
   }
   if (c.linkGeneration !== linked.generation || c.status === 'draft') throw noSuchLink();
-  return c;
+  return mergeTarget(c, (id) => deps.cases.getCase(id));
 }
 
 /** The case's public side: reads newest first until it has enough public entries. */

@@ -311,6 +311,14 @@ export class CaseStore {
     await transact(this.client, this.outcomeWrites({ case: c, entries: [] }, expectedVersion, {}));
   }
 
+  /**
+   * Saves the outcomes of one command on several cases (a merge and its target) in one
+   * transaction, each if its case is still at the version it was read at. @throws ConflictError
+   */
+  async saveCases(changes: { outcome: Outcome; expectedVersion: number; options?: SaveOptions }[]): Promise<void> {
+    await transact(this.client, changes.flatMap(({ outcome, expectedVersion, options }) => this.outcomeWrites(outcome, expectedVersion, options ?? {})));
+  }
+
   /** Saves a command's outcome if the case is still at `expectedVersion`. @throws ConflictError */
   async saveCase(outcome: Outcome, expectedVersion: number, options: SaveOptions = {}): Promise<void> {
     await transact(this.client, this.outcomeWrites(outcome, expectedVersion, options));

@@ -31,7 +31,7 @@ const VALID_BODIES: Record<string, Record<string, unknown>> = {
   rejectCase: { reason: 'r' }, linkCustomer: { customerId: UNKNOWN_ID }, updateCase: { priority: 'low' }, createCustomer: { email: 'c@example.com' },
   recordCustomerMessage: { text: 'm', channel: 'email' }, createAttachmentUpload: { filename: 'a.pdf', contentType: 'application/pdf', size: 1 },
   saveReplyDraft: { text: 'Dear customer,' },
-  splitCase: { cases: [{ title: 'a', description: 'a' }, { title: 'b', description: 'b' }] }, spawnCase: { title: 's', description: 's' },
+  splitCase: { cases: [{ title: 'a', description: 'a' }, { title: 'b', description: 'b' }] }, spawnCase: { title: 's', description: 's' }, mergeCase: { into: 1 },
   commentOnMyCase: { text: 'c' }, createMyCase: { expertId: 'agent-ala', subject: 's', message: 'm' }, updateMyProfile: { phone: '+48 600 100 200' },
   submitIntake: { name: 'n', email: 'n@example.com', subject: 's', message: 'm' }, createIntakeUpload: { filename: 'a.pdf', contentType: 'application/pdf', size: 1 },
 };

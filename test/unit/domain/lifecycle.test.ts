@@ -34,6 +34,10 @@ const EXPECTED: Record<Command, Partial<Record<CaseStatus, CaseStatus>>> = {
   related_case_finished: {
     new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved', closed: 'closed',
   },
+  merge: { new: 'resolved', in_progress: 'resolved', waiting: 'resolved', answered: 'resolved' },
+  merge_into: { new: 'new', in_progress: 'in_progress', waiting: 'waiting', answered: 'answered', resolved: 'resolved' },
+  unmerge: { resolved: 'resolved' },
+  merge_target_closed: { resolved: 'closed' },
   timer_fired: { waiting: 'in_progress', answered: 'closed', resolved: 'closed' },
 };
 
@@ -58,13 +62,18 @@ describe('the transition table', () => {
   );
 
   it.each(cells)('from %s, %s leads to %s (undefined: refused)', (status, command, target) => {
-    const c = aCase({ status, assigneeId: command === 'claim' ? null : 'robot-1', customerId: 'customer-1' });
-    // Replacing a customer's link, splitting and starting a case are for people, cancelling is the customer's, recording a
-    // related case's end the helpdesk's; every other command here a robot may run.
+    // Undoing a merge, or closing a merged case with its target, starts from a merged case.
+    const merged = command === 'unmerge' || command === 'merge_target_closed';
+    const c = aCase({
+      status, assigneeId: command === 'claim' ? null : 'robot-1', customerId: 'customer-1',
+      ...(merged ? { resolution: { method: 'merged', at: '2026-01-01T00:00:00.000Z', by: 'agent-ala', entrySeq: null } } : {}),
+    });
+    // Replacing a customer's link, splitting, starting, merging and unmerging cases are for people, cancelling is the customer's,
+    // recording a related case's end and closing a merged case the helpdesk's; every other command here a robot may run.
     const actor =
-      command === 'regenerate_link' || command === 'split' || command === 'spawn' ? agent()
+      ['regenerate_link', 'split', 'spawn', 'merge', 'merge_into', 'unmerge'].includes(command) ? agent()
       : command === 'customer_cancel' ? customer('customer-1')
-      : command === 'related_case_finished' ? system()
+      : command === 'related_case_finished' || command === 'merge_target_closed' ? system()
       : robot();
     const act = () => transition(c, command, actor, settings({ reopenClosed: 'reopen' }));
 
@@ -132,8 +141,9 @@ const FOR_STAFF: Record<CaseStatus, HttpCommand[]> = {
 };
 /** What people (not robots) may add, by status. */
 const FOR_PEOPLE: Record<CaseStatus, HttpCommand[]> = {
-  draft: [], new: ['regenerate_link', 'split', 'spawn'], in_progress: ['regenerate_link', 'split', 'spawn'], waiting: ['regenerate_link', 'split', 'spawn'],
-  answered: ['regenerate_link', 'split', 'spawn'], resolved: ['regenerate_link'], closed: ['regenerate_link'],
+  draft: [], new: ['regenerate_link', 'split', 'spawn', 'merge'], in_progress: ['regenerate_link', 'split', 'spawn', 'merge'],
+  waiting: ['regenerate_link', 'split', 'spawn', 'merge'], answered: ['regenerate_link', 'split', 'spawn', 'merge'], resolved: ['regenerate_link'],
+  closed: ['regenerate_link'],
 };
 /** What only the assignee or an admin may add, by status. */
 const FOR_HOLDER: Record<CaseStatus, HttpCommand[]> = {
@@ -196,6 +206,8 @@ describe('allowedCommands', () => {
       'customer_message',
       'customer_cancel',
       'related_case_finished',
+      'merge_into',
+      'merge_target_closed',
       'timer_fired',
     ]);
   });
