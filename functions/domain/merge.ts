@@ -44,7 +44,8 @@ export function merge(source: Case, target: Case, ctx: CommandContext, publicSeq
     .set('wait', null)
     .set('highlighted', false)
     .set('resolution', { method: 'merged', at: ctx.now, by: ctx.actor.id, entrySeq: null })
-    .set('links', [...source.links, { ...linkTo('merged_into', target), restore }]);
+    // A link left from an earlier merge the customer's message reopened is history now.
+    .set('links', [...source.links.filter((l) => l.kind !== 'merged_into'), { ...linkTo('merged_into', target), restore }]);
   clearTimer(s);
   s.add({ type: 'system', visibility: 'internal', event: 'merged', detail: `merged into #${target.number}` });
 

@@ -16,6 +16,7 @@ import { SYSTEM_STATUSES, type TenantSettings, TenantSettingsSchema } from '../.
 import { fireTimer } from '../../../functions/domain/timer-firing.ts';
 import { toCustomerView } from '../../../functions/domain/views.ts';
 import { cancelWait, setWait } from '../../../functions/domain/waits.ts';
+import { merge, mergedInto, mergeTargetClosed, unmerge } from '../../../functions/domain/merge.ts';
 import { relatedCaseFinished } from '../../../functions/domain/related-case-finished.ts';
 import { spawn, SpawnInputSchema } from '../../../functions/domain/spawn.ts';
 import { split, SplitInputSchema } from '../../../functions/domain/split.ts';
@@ -81,6 +82,44 @@ const made = () => ({ id: `made-${++madeCases}`, number: 1000 + madeCases });
 const splitInput = SplitInputSchema.parse({ cases: [{ title: 'A', description: 'a', entries: [1] }, { title: 'B', description: 'b' }] });
 const waitedFor = (c: Case) => c.links.filter((l) => (l.kind === 'split_into' || l.kind === 'spawned') && l.finishedAt === undefined);
 
+/** How many merges and unmerges of the case under test the runs made, so the sampling test can tell the paths are reached. */
+let merges = 0;
+let unmerges = 0;
+
+/** Another open case, as an agent made it. */
+const otherCase = (x: CommandContext): Case =>
+  createCase(CreateCaseInputSchema.parse({ title: 'O', description: 'o', category: 'c', contacts: { primaryContact: { email: 'o@example.com' }, requester: { email: 'o@example.com' } } }), x, made()).case;
+
+const mergeStepArb = fc.oneof(
+  { arbitrary: staffStep('merge into another', (c, x) => merge(c, otherCase(x), x, [1]).source), weight: 2 },
+  { arbitrary: staffStep('another merges into this', (c, x) => merge(otherCase(x), c, x, [1]).target), weight: 1 },
+  // A merge back into a case merged into this one, or into itself, would be a cycle: always refused.
+  { arbitrary: staffStep('merge into a case merged into this one', (c, x) => {
+    const intoThis = merge(otherCase(x), { ...c, status: 'in_progress', wait: null, timer: null, resolution: null, assigneeId: 'agent-ala' }, x, []).source.case;
+    expect(() => merge(c, intoThis, x, [])).toThrow(DomainError);
+    expect(() => merge(c, c, x, [])).toThrow(DomainError);
+    return null;
+  }), weight: 1 },
+  // The case gets back the status it had (a To Do case its agent takes back moves on to In Progress, as any update does).
+  { arbitrary: staffStep('unmerge', (c, x) => {
+    const outcome = unmerge(c, { ...otherCase(x), id: mergedInto(c)?.caseId ?? 'unrelated' }, x).source;
+    const restored = mergedInto(c)!.restore!.status;
+    expect([restored, restored === 'new' ? 'in_progress' : restored]).toContain(outcome.case.status);
+    unmerges++;
+    return outcome;
+  }), weight: 4 },
+  // The stream reports the target closed: maybe this case's, maybe another's.
+  { arbitrary: fc.boolean().map((own) => ({
+    name: `merge target closed${own ? '' : ' (another)'}`,
+    run: ((c, x) => {
+      const outcome = mergeTargetClosed(c, { ...x, actor: timerActor }, { id: own ? (mergedInto(c)?.caseId ?? 'unrelated') : 'unrelated', number: 9 });
+      expect(outcome !== null).toBe(own && mergedInto(c) !== null);
+      return outcome;
+    }) as Step,
+    customer: false,
+  })), weight: 1 },
+);
+
 const relationStepArb = fc.oneof(
   { arbitrary: staffStep('split', (c, x) => split(c, x, splitInput, [made(), made()]).original), weight: 1 },
   { arbitrary: fc.boolean().map((wait) => ({
@@ -143,6 +182,12 @@ function runSequence(settings: TenantSettings, startAsDraft: boolean, steps: Ste
       expect(outcome.case.links.filter((l) => l.kind === 'split_into').every((l) => l.finishedAt !== undefined)).toBe(true);
       splitCompletions++;
     }
+    // A merged case never holds a timer, and is never a target; a merge or unmerge records what it restores.
+    if (mergedInto(outcome.case)) {
+      expect(outcome.case.timer).toBeNull();
+      expect(outcome.case.links.filter((l) => l.kind === 'merged_into')).toHaveLength(1);
+      if (!mergedInto(c)) merges++;
+    }
     expect(outcome.entries.map((e) => e.seq)).toEqual(outcome.entries.map((_, i) => c.entryCount + i + 1));
     expect(invariantViolations(outcome.case)).toEqual([]);
     c = outcome.case;
@@ -154,26 +199,30 @@ function runSequence(settings: TenantSettings, startAsDraft: boolean, steps: Ste
   return visited;
 }
 
-const stepsArb = fc.array(fc.tuple(fc.oneof({ arbitrary: stepArb, weight: 3 }, { arbitrary: relationStepArb, weight: 2 }), fc.integer({ min: 0, max: actors.length - 1 })), {
+const stepsArb = fc.array(fc.tuple(fc.oneof({ arbitrary: stepArb, weight: 3 }, { arbitrary: relationStepArb, weight: 3 }, { arbitrary: mergeStepArb, weight: 2 }), fc.integer({ min: 0, max: actors.length - 1 })), {
   maxLength: 40,
 });
 
-describe('any interleaving of agent commands, customer messages, timer firings, splits, linked cases and their ends', () => {
-  it('keeps the lifecycle invariants, a rising version and an internal-free customer view; a timer applies only on its own generation, once; a split original resolves once, after its last case', () => {
+describe('any interleaving of agent commands, customer messages, timer firings, splits, linked cases, merges and their ends', () => {
+  it('keeps the lifecycle invariants, a rising version and an internal-free customer view; a timer applies only on its own generation, once; a split original resolves once, after its last case; no merge cycle; a merged case holds no timer; an unmerge restores the status', () => {
     fc.assert(fc.property(settingsArb, fc.boolean(), stepsArb, (settings, draft, steps) => void runSequence(settings, draft, steps)), {
       numRuns: 500,
     });
   });
 
-  it('is generated widely enough to reach every status, and the completion of a split', () => {
+  it('is generated widely enough to reach every status, the completion of a split, a merge and an unmerge', () => {
     const visited = new Set<string>();
     splitCompletions = 0;
+    merges = 0;
+    unmerges = 0;
 
-    for (const [settings, draft, steps] of fc.sample(fc.tuple(settingsArb, fc.boolean(), stepsArb), { numRuns: 200, seed: 42 })) {
+    for (const [settings, draft, steps] of fc.sample(fc.tuple(settingsArb, fc.boolean(), stepsArb), { numRuns: 500, seed: 42 })) {
       runSequence(settings, draft, steps).forEach((status) => visited.add(status));
     }
 
     expect([...visited].sort()).toEqual([...SYSTEM_STATUSES].sort());
     expect(splitCompletions).toBeGreaterThan(0);
+    expect(merges).toBeGreaterThan(0);
+    expect(unmerges).toBeGreaterThan(0);
   });
 });
