@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { api, newCase } from './api-client.ts';
 import { eventually } from './local-helpdesk.ts';
 import { casesOf, sendMail, timeline, uniqueSender } from './mail-client.ts';
+import { asCustomer, registeredCustomer } from './portal-client.ts';
 
 const caseOf = async (id: string) => (await api('agent', 'GET', `/cases/${id}`)).body;
 const mergeInto = (sourceId: string, into: number, headers: Record<string, string> = {}) =>
@@ -114,5 +115,31 @@ describe('merging a case into another', () => {
       return now.case.status === 'closed' && now;
     });
     expect(closed.case).toMatchObject({ resolution: { method: 'merged' }, timer: null });
+  });
+});
+
+describe('what the customer sees of related cases in the portal', () => {
+  it('lists the cases their case was split into as their own, without the reasons; a merged case opens its target and takes comments for it', async () => {
+    const { token, caseNumber } = await registeredCustomer('Two problems at once');
+    const first = (await api('agent', 'GET', `/cases?number=${caseNumber}`)).body.items[0] as { id: string };
+    await api('agent', 'POST', `/cases/${first.id}/notes`, { body: { text: 'INTERNAL: split because billing and IT differ' } });
+    const split = await api('agent', 'POST', `/cases/${first.id}/split`, {
+      body: { cases: [{ title: 'Refund the charge', description: 'Billing part.' }, { title: 'Fix the printer', description: 'IT part.' }] },
+    });
+    const [refund, printer] = split.body.created as { id: string; number: number }[];
+
+    const listed = await asCustomer(token, 'GET', '/my/cases');
+
+    expect(listed.body.items.map((c: { number: number }) => c.number)).toEqual(expect.arrayContaining([caseNumber, refund!.number, printer!.number]));
+    const seen = await asCustomer(token, 'GET', `/my/cases/${refund!.id}`);
+    expect(seen.body.case).toMatchObject({ title: 'Refund the charge', timeline: [expect.objectContaining({ text: 'Billing part.' })] });
+    expect(JSON.stringify(seen.body)).not.toMatch(/INTERNAL|split|related/i);
+
+    await mergeInto(printer!.id, refund!.number);
+    const opened = await asCustomer(token, 'GET', `/my/cases/${printer!.id}`);
+    expect(opened.body.case).toMatchObject({ id: printer!.id, number: refund!.number, title: 'Refund the charge' });
+    const commented = await asCustomer(token, 'POST', `/my/cases/${printer!.id}/comments`, { text: 'Thanks for both.' });
+    expect(commented.status).toBe(200);
+    expect((await timeline(refund!.id)).at(-1)).toMatchObject({ type: 'inbound_message', text: 'Thanks for both.' });
   });
 });
