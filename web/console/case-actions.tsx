@@ -4,9 +4,9 @@ import { useI18n } from '../shared/i18n.ts';
 import { RESOLUTION_METHODS } from './choices.ts';
 import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { useConsole } from './context.ts';
+import { MergeForm } from './merge-form.tsx';
 import { SpawnForm, SplitForm } from './relation-forms.tsx';
-
-type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
+import type { Run } from './run.ts';
 
 /** The commands the API says the agent may run now, as controls; nothing else is offered. */
 export function CaseActions({ allowed, run, resolveSignal }: { allowed: Set<Command>; run: Run; resolveSignal: number }) {
@@ -29,6 +29,7 @@ export function CaseActions({ allowed, run, resolveSignal }: { allowed: Set<Comm
       {allowed.has('delegate') && <DelegateForm run={run} />}
       {allowed.has('split') && <SplitForm run={run} />}
       {allowed.has('spawn') && <SpawnForm run={run} />}
+      {allowed.has('merge') && <MergeForm run={run} />}
     </section>
   );
 }

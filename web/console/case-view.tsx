@@ -5,6 +5,7 @@ import { useI18n } from '../shared/i18n.ts';
 import { CaseActions } from './case-actions.tsx';
 import { COMMAND_REQUESTS, ONE_CLICK } from './commands.ts';
 import { Composer, type Composed, type ComposerMode } from './composer.tsx';
+import { CopiedContacts } from './copied-contacts.tsx';
 import { CustomerLink } from './customer-link.tsx';
 import { CustomerPanel } from './customer-panel.tsx';
 import { RelatedCases } from './related-cases.tsx';
@@ -14,6 +15,7 @@ import { isTyping } from './keyboard.ts';
 import { usePolled } from './polling.ts';
 import { PublicLink } from './public-link.tsx';
 import { navigate } from './router.ts';
+import type { Run } from './run.ts';
 import { Timeline } from './timeline.tsx';
 
 /** One case: its header and labels, what the agent may do now, the timeline, and the composer. */
@@ -52,8 +54,7 @@ export function CaseView({ caseId }: { caseId: string }) {
     else setProblem({ conflict: false, message: String(error) });
   };
 
-  /** Runs a request on the case; the answer is the case as it now is. @returns whether it landed */
-  const run = async (method: string, path: string, body?: unknown, guarded = true): Promise<boolean> => {
+  const run: Run = async (method, path, body, { guarded = true, showRefusal } = {}) => {
     const current = loaded.data?.case;
     if (!current) return false;
     try {
@@ -66,20 +67,21 @@ export function CaseView({ caseId }: { caseId: string }) {
       await loaded.reload();
       return true;
     } catch (error) {
-      failed(error);
+      if (error instanceof ApiError && showRefusal?.(error)) setProblem(null);
+      else failed(error);
       return false;
     }
   };
 
   const send = (composed: Composed) => {
-    if (composed.mode === 'note') return run('POST', '/notes', { text: composed.text } satisfies NoteBody, false);
+    if (composed.mode === 'note') return run('POST', '/notes', { text: composed.text } satisfies NoteBody, { guarded: false });
     const reply: ReplyBody = {
       text: composed.text,
       includeHistory: composed.includeHistory,
       ...(composed.attachments.length > 0 ? { attachments: composed.attachments } : {}),
     };
     if (composed.resolve) return run('POST', '/resolve', { method: 'replied_to_customer', reply } satisfies ResolveBody);
-    return run('POST', '/replies', reply, false);
+    return run('POST', '/replies', reply, { guarded: false });
   };
 
   const showOlder = async () => {
@@ -170,6 +172,7 @@ export function CaseView({ caseId }: { caseId: string }) {
             <dd>{dateTime(c.wait.until)}</dd>
           </div>
         )}
+        <CopiedContacts contacts={c.contacts.cc} />
         <RelatedCases links={c.links} />
       </dl>
       {problem && (

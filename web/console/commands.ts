@@ -13,8 +13,9 @@ export const COMMAND_REQUESTS: Partial<Record<Command, { method: string; path: s
   reopen: { method: 'POST', path: '/reopen' },
   close: { method: 'POST', path: '/close' },
   reject_spam: { method: 'POST', path: '/spam' },
+  unmerge: { method: 'POST', path: '/unmerge' },
 };
 
 /** Commands that take no input: one click runs them. */
-export const ONE_CLICK: readonly Command[] = ['claim', 'unassign', 'set_todo', 'reopen', 'reject_spam', 'cancel_wait', 'submit'];
+export const ONE_CLICK: readonly Command[] = ['claim', 'unassign', 'set_todo', 'reopen', 'reject_spam', 'cancel_wait', 'submit', 'unmerge'];
 

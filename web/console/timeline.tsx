@@ -25,9 +25,11 @@ function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntr
   const { t, dateTime } = useI18n();
   const { nameOf } = useConsole();
   const valueOf = (field: string, value: unknown) => (AGENT_FIELDS.has(field) && typeof value === 'string' ? nameOf(value) : shown(value));
+  // Entries shown from another case are headed by how this case came from it: split from, merged from.
+  const kind = entry.type === 'related_entries' ? entry.relation : entry.type;
   const header = (
     <p class="entry-head">
-      <strong>{t(`entry.${entry.type}`)}</strong>{' '}
+      <strong>{t(`entry.${kind}`)}</strong>{' '}
       <span>{t('entry.by', { name: entry.actor.name ?? (entry.actor.kind === 'customer' ? t('actor.customer') : entry.actor.id) })}</span>{' '}
       <time dateTime={entry.at}>{dateTime(entry.at)}</time>
     </p>

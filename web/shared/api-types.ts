@@ -7,6 +7,7 @@ import type { PublicCaseResponseSchema, PublicLinkResponseSchema } from '../../f
 import type { ActivatedResponseSchema, ActivationStateResponseSchema } from '../../functions/domain/intake-api.ts';
 import type { PortalCaseListResponseSchema, PortalCaseResponseSchema } from '../../functions/domain/portal.ts';
 import type { ExpertListResponseSchema } from '../../functions/domain/experts.ts';
+import type { MergeInputSchema } from '../../functions/domain/merge.ts';
 import type { ProfileResponseSchema } from '../../functions/domain/profile.ts';
 import type { AttachmentUploadInputSchema, NoteInputSchema, ReplyInputSchema, ResolveInputSchema, UpdateCaseInputSchema, WaitInputSchema } from '../../functions/domain/requests.ts';
 import type {
@@ -42,6 +43,7 @@ export type NoteBody = z.input<typeof NoteInputSchema>;
 export type ReplyBody = z.input<typeof ReplyInputSchema>;
 export type ResolveBody = z.input<typeof ResolveInputSchema>;
 export type WaitBody = z.input<typeof WaitInputSchema>;
+export type MergeBody = z.input<typeof MergeInputSchema>;
 export type UpdateCaseBody = z.input<typeof UpdateCaseInputSchema>;
 export type AttachmentUploadBody = z.input<typeof AttachmentUploadInputSchema>;
 export type PreferencesBody = z.input<typeof PreferencesInputSchema>;
