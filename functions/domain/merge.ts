@@ -59,8 +59,9 @@ export function merge(source: Case, target: Case, ctx: CommandContext, publicSeq
 }
 
 /**
- * Undoes a merge within the feedback window: the source gets back its status, wait and timer (a
- * timer that came due meanwhile fires at once); what reached the target meanwhile stays there,
+ * Undoes a merge within the feedback window: the source gets back its status (exactly: undoing is
+ * not work on the case), wait and timer (a timer that came due meanwhile fires at once),
+ * highlighted for its assignee; what reached the target meanwhile stays there,
  * and so do the contacts it took. `target` is whatever the source was merged into.
  */
 export function unmerge(source: Case, target: Case, ctx: CommandContext): { source: Outcome; target: Outcome } {
@@ -78,7 +79,6 @@ export function unmerge(source: Case, target: Case, ctx: CommandContext): { sour
   if (restore.timer) {
     armTimer(s, restore.timer.purpose, new Date(Math.max(Date.parse(restore.timer.dueAt), Date.parse(ctx.now))).toISOString());
   }
-  applyAgentUpdate(s);
   s.add({ type: 'system', visibility: 'internal', event: 'unmerged', detail: `no longer merged into #${target.number}` });
 
   const t = new Mutation(target, ctx);

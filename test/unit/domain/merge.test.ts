@@ -159,3 +159,12 @@ describe('closing the target', () => {
     expect(mergeTargetClosed(merged.source.case, ctx(system()), { id: 'other', number: 12 })).toBeNull();
   });
 });
+
+describe('undoing the merge of a To Do case', () => {
+  it('gives it back To Do, not In Progress: undoing is not work on the case', () => {
+    const todo = aCase({ id: 'todo', number: 8, status: 'new', assigneeId: 'agent-ala' });
+    const { source: away, target: joined } = merge(todo, target, ctx(agent('agent-ewa')), []);
+
+    expect(unmerge(away.case, joined.case, ctx(agent('agent-ala'))).source.case).toMatchObject({ status: 'new', assigneeId: 'agent-ala', highlighted: true });
+  });
+});
