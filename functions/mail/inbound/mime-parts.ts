@@ -82,18 +82,19 @@ type Delimiter = { index: number; end: number; closing: boolean };
 /**
  * The first delimiter line `--boundary`, or `--boundary--` when closing, with trailing blanks, at
  * or after `from`: where it starts (at the line break before it, which belongs to it) and where
- * it ends (before its own line break, which may start the next delimiter).
+ * it ends (before its own line break, which may start the next delimiter). A delimiter may also
+ * start right at `from`, when `from` starts a line: a body with no preamble opens with one.
  */
 function nextDelimiter(raw: Buffer, dashBoundary: Buffer, from: number): Delimiter | null {
   for (let at = raw.indexOf(dashBoundary, from); at !== -1; at = raw.indexOf(dashBoundary, at + 1)) {
-    const atStart = at === 0;
-    if (!atStart && !(raw[at - 1] === LF && at - 1 >= from)) continue;
+    const opensLine = at === 0 || (at === from && raw[at - 1] === LF);
+    if (!opensLine && !(raw[at - 1] === LF && at - 1 >= from)) continue;
     let end = at + dashBoundary.length;
     const closing = raw[end] === DASH && raw[end + 1] === DASH && endsLine(raw, end + 2);
     if (closing) end += 2;
     while (raw[end] === SP || raw[end] === TAB) end++;
     if (end < raw.length && !lineBreak(raw, end)) continue;
-    const index = atStart ? 0 : at - 2 >= from && raw[at - 2] === CR ? at - 2 : at - 1;
+    const index = opensLine ? at : at - 2 >= from && raw[at - 2] === CR ? at - 2 : at - 1;
     return { index, end, closing };
   }
   return null;
