@@ -27,7 +27,7 @@ const PLACEHOLDER_PATTERN = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const placeholderNames = (template: string): string[] => [...template.matchAll(PLACEHOLDER_PATTERN)].map((m) => m[1] ?? '');
 
 /** What a tenant's own notification template can stand in for; {@link defaultTemplate} has a built-in one for each. */
-export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement', 'activation', 'email_change']);
+export const TemplatePurposeSchema = z.enum(['reply_notification', 'acknowledgement', 'activation', 'email_change', 'email_changed']);
 export type DefaultTemplatePurpose = z.infer<typeof TemplatePurposeSchema>;
 
 const TemplateFieldsSchema = z.strictObject({
@@ -285,6 +285,47 @@ const DEFAULTS: Record<DefaultTemplatePurpose, Record<Language, Template>> = {
         '',
         'Once confirmed, you sign in with this address and our replies come here.',
         'If this was not you, ignore this message: the account keeps its address.',
+        '',
+        '{{tenant_name}}',
+        '',
+        'This message was sent automatically.',
+      ].join('\n'),
+    },
+  },
+  // To the address an account had, once a new one is confirmed: whoever lost it learns at once.
+  email_changed: {
+    pl: {
+      id: 'default-email-changed-pl',
+      kind: 'notification',
+      language: 'pl',
+      name: 'Zmieniono adres e-mail konta',
+      subject: 'Adres e-mail Twojego konta został zmieniony',
+      body: [
+        'Dzień dobry {{customer_name}},',
+        '',
+        'adres e-mail Twojego konta w panelu klienta został właśnie zmieniony i potwierdzony z nowego adresu.',
+        'Od teraz logujesz się nowym adresem i na niego wysyłamy odpowiedzi; ten adres nie otrzyma już od nas wiadomości o zgłoszeniach.',
+        '',
+        'Jeśli to nie Ty zmieniłeś adres, odpowiedz na tę wiadomość albo skontaktuj się z nami jak najszybciej.',
+        '',
+        '{{tenant_name}}',
+        '',
+        'Ta wiadomość została wysłana automatycznie.',
+      ].join('\n'),
+    },
+    en: {
+      id: 'default-email-changed-en',
+      kind: 'notification',
+      language: 'en',
+      name: 'Your account e-mail address was changed',
+      subject: 'The e-mail address of your account was changed',
+      body: [
+        'Hello {{customer_name}},',
+        '',
+        'the e-mail address of your account in our customer panel was just changed, and confirmed from the new address.',
+        'From now on you sign in with the new address and our replies go there; this address gets no more mail about your cases.',
+        '',
+        'If you did not change it, reply to this message or contact us as soon as you can.',
         '',
         '{{tenant_name}}',
         '',

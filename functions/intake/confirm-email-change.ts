@@ -8,13 +8,15 @@ import type { IntakeDeps } from '../shared/intake-deps.ts';
 import { isTokenOf, linkKeyOf } from '../shared/link-tokens.ts';
 import { retryOnConflict } from '../shared/retry-on-conflict.ts';
 import type { StoredEmailChange } from '../store/email-change-store.ts';
+import { mailLink } from './link-mail.ts';
 
 const noSuchLink = () => new NotFoundError('this confirmation link is not valid: use the newest link we e-mailed you');
 
 /**
  * The new address's owner opens the link: the record takes the address (its alias moves in the
  * same transaction, so an address another record has is refused), then the account signs in with
- * it, then the open cases addressed to the old one are readdressed, then the link is marked used.
+ * it, then the open cases addressed to the old one are readdressed and the old address is told (so
+ * whoever lost the account learns it), then the link is marked used.
  * Each step is a no-op when done already, so a retry after a failure finishes the job.
  */
 export const confirmEmailChange = defineHandler<typeof routes.confirmEmailChange, IntakeDeps>(routes.confirmEmailChange, async ({ headers }, deps) => {
@@ -38,7 +40,11 @@ export const confirmEmailChange = defineHandler<typeof routes.confirmEmailChange
     throw error;
   }
   await deps.intake.accounts.changeEmail(change.accountId, change.email);
-  if (change.previousEmail) await readdressOpenCases(change, change.previousEmail, name, deps);
+  if (change.previousEmail) {
+    await readdressOpenCases(change, change.previousEmail, name, deps);
+    // Before the link is marked used, so a failed notice is sent again when the customer retries.
+    await mailLink(deps, 'email_changed', change.language, change.previousEmail, { customer_name: name ?? '', tenant_name: deps.settings.name });
+  }
   try {
     await deps.intake.emailChanges.markConfirmed(key, deps.clock());
   } catch (error) {

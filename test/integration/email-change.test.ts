@@ -53,6 +53,14 @@ describe("changing a customer's e-mail address", () => {
     expect(readdressed.body.case.contacts.primaryContact.email).toBe(moved);
     expect(readdressed.body.case.status).toBe(c.status);
     expect(readdressed.body.timeline.at(-1)).toMatchObject({ type: 'field_change', changes: [{ field: 'contacts' }] });
+    // The old address is told, once, in the account's language.
+    const notices = await eventually(async () => {
+      const mails = await Promise.all((await outboxFor(email)).map((raw) => PostalMime.parse(raw)));
+      const found = mails.filter((mail) => /adres e-mail Twojego konta/i.test(mail.subject ?? ''));
+      return found.length > 0 && found;
+    });
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain('Jeśli to nie Ty zmieniłeś adres');
   });
 
   it('answers a request for an address another customer has like any other, and refuses it only to whoever opens the link (409)', async () => {
