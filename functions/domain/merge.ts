@@ -71,7 +71,8 @@ export function unmerge(source: Case, target: Case, ctx: CommandContext): { sour
   if (Date.parse(ctx.now) >= Date.parse(window)) {
     throw new InvalidTransitionError('unmerge', source.status, [], `a merge can be undone only within the feedback window (${ctx.settings.feedbackWindow}), which ended ${window}`);
   }
-  const restore = link.restore ?? { status: 'in_progress', wait: null, timer: null };
+  // Every merge records what to restore; without it the case comes back as any case does to its agent.
+  const restore = link.restore ?? { status: source.assigneeId === null ? 'new' : 'in_progress', wait: null, timer: null };
 
   const s = new Mutation(source, ctx);
   s.set('status', restore.status).set('wait', restore.wait).set('resolution', null).set('highlighted', true);
