@@ -1,4 +1,4 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic.ts';
@@ -130,6 +130,11 @@ export class HelpdeskStack extends Stack {
         allowedOrigins: [this.web.origin, ...config.settings.intake.allowedOrigins],
         allowedHeaders: ['content-type'],
         maxAge: 3600,
+      });
+      // Signed upload links point here: a tenant's site with a CSP names it in connect-src (docs/widget.md).
+      new CfnOutput(this, 'UploadOrigin', {
+        value: `https://${inbound.bucket.bucketRegionalDomainName}`,
+        description: "The origin the form's and widget's files are uploaded to, for the connect-src of a tenant's CSP",
       });
       this.mail = { inbound, outbound };
     }

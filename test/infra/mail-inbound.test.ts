@@ -254,6 +254,10 @@ describe('MailInbound', () => {
     ]);
   });
 
+  it("prints the origin the signed upload links point to, for the connect-src of a tenant's CSP", () => {
+    template.hasOutput('UploadOrigin', { Value: { 'Fn::Join': ['', ['https://', getAtt(inbound().bucket.node.defaultChild, 'RegionalDomainName')]] } });
+  });
+
   it("takes the console's uploads (PUT with a Content-Type) from the console's origin only", () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
