@@ -58,16 +58,18 @@ export function intakeBody(
 }
 
 /**
- * The API's issues at their fields (`body.email` → email, any of `body.attachments…` → the files); the
- * ones no field shows, such as the customer id's, apart.
+ * The API's issues at their fields (`body.email` → email, any of `body.attachments…` → the files), each
+ * said in the widget's language: the API words its issues in English for developers, and the person
+ * filling in the form may read only Polish. An issue no field shows (the host page's customer id, its
+ * language) is the site's mistake, not the customer's: it is reported as a failure to send.
  */
-export function issuesByField(issues: { path: string; message: string }[]): { fields: FieldIssues; other: string[] } {
+export function issuesByField(issues: { path: string; message: string }[], t: (key: string) => string): { fields: FieldIssues; other: boolean } {
   const fields: FieldIssues = {};
-  const other: string[] = [];
+  let other = false;
   for (const issue of issues) {
     const field = /^body\.attachments(\.|$)/.test(issue.path) ? 'files' : SHOWN.find((name) => issue.path === `body.${name}`);
-    if (field) fields[field] = fields[field] ? `${fields[field]}; ${issue.message}` : issue.message;
-    else other.push(issue.message);
+    if (field) fields[field] = t(`invalid.${field}`);
+    else other = true;
   }
   return { fields, other };
 }

@@ -64,9 +64,9 @@ export function IntakeForm({ api, language, externalCustomerId, t, onSent }: Pro
       setDone(true);
       onSent();
     } else if (outcome.kind === 'invalid') {
-      const { fields, other } = issuesByField(outcome.issues);
+      const { fields, other } = issuesByField(outcome.issues, t);
       if (fields.files) attachments.forgetUploads();
-      refuse(fields, [...(Object.keys(fields).length > 0 ? [t('form.fix')] : []), ...other].join(' '));
+      refuse(fields, [...(Object.keys(fields).length > 0 ? [t('form.fix')] : []), ...(other ? [t('form.failed')] : [])].join(' '));
     } else {
       refuse({}, t(outcome.kind === 'too-many' ? 'form.tooMany' : 'form.failed'));
     }
