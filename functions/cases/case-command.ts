@@ -1,14 +1,13 @@
 import type { Case } from '../domain/case.ts';
-import { ConflictError } from '../domain/errors.ts';
 import type { CommandContext, Outcome } from '../domain/mutation.ts';
 import type { Route } from '../routes.ts';
 import { caseResponse } from '../shared/case-response.ts';
 import type { Deps } from '../shared/deps.ts';
 import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
-import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
-import { retryOnConflict } from '../shared/retry-on-conflict.ts';
+import { idempotencyRecord } from '../shared/idempotent.ts';
 import type { SaveOptions } from '../store/case-store.ts';
 import type { GuardedWrite } from '../store/transaction.ts';
+import { attemptCommand, caseForCommand } from './command-case.ts';
 
 type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>) => Outcome;
 
@@ -30,25 +29,14 @@ export function caseCommand<R extends Route>(
   apply: Apply<R>,
   options: CommandOptions<R> = {},
 ): RouteHandler<R> {
-  return defineHandler(route, async (request, deps) => {
-    const { caseId } = request.params as { caseId: string };
-    const actor = request.actor!;
-    const attempt = async () => {
-      const loaded = await deps.cases.loadForCommand(
-        caseId,
-        request.idempotencyKey ? { actorId: actor.id, key: request.idempotencyKey } : undefined,
-      );
-      const replay = replayOf(request, loaded.replay);
-      if (replay) return replay;
+  return defineHandler(route, async (request, deps) =>
+    attemptCommand(request, async () => {
+      const loaded = await caseForCommand(request, deps);
+      if ('replay' in loaded) return loaded.replay;
       const current = loaded.case;
-      if (request.ifMatch !== undefined && request.ifMatch !== current.version) {
-        throw new ConflictError(`the case is at version ${current.version}; you sent If-Match ${request.ifMatch}. Reload it`);
-      }
-      return save(deps, request, current, apply(current, { actor, now: deps.clock(), settings: deps.settings }, request), options);
-    };
-    // With If-Match the caller asked for exactly the version it saw: a lost race is its 409 at once.
-    return request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
-  });
+      return save(deps, request, current, apply(current, { actor: request.actor!, now: deps.clock(), settings: deps.settings }, request), options);
+    }),
+  );
 }
 
 async function save<R extends Route>(

@@ -1,13 +1,12 @@
 import type { Case } from '../domain/case.ts';
-import { ConflictError } from '../domain/errors.ts';
 import type { CommandContext, Outcome } from '../domain/mutation.ts';
 import { toCaseView } from '../domain/views.ts';
 import type { Route } from '../routes.ts';
 import { etagOf } from '../shared/case-response.ts';
 import type { Deps } from '../shared/deps.ts';
 import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
-import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
-import { retryOnConflict } from '../shared/retry-on-conflict.ts';
+import { idempotencyRecord } from '../shared/idempotent.ts';
+import { attemptCommand, caseForCommand } from './command-case.ts';
 
 /** A merge or unmerge decided: both cases' changes, and the version the target was read at. */
 export interface PairChange {
@@ -25,17 +24,12 @@ type Decide<R extends Route> = (source: Case, ctx: CommandContext, request: Requ
  * and re-decided on newer cases when either changed meanwhile (without If-Match).
  */
 export function mergeCommand<R extends Route>(route: R, decide: Decide<R>): RouteHandler<R> {
-  return defineHandler(route, async (request, deps) => {
-    const { caseId } = request.params as { caseId: string };
-    const actor = request.actor!;
-    const attempt = async (): Promise<HttpResult> => {
-      const loaded = await deps.cases.loadForCommand(caseId, request.idempotencyKey ? { actorId: actor.id, key: request.idempotencyKey } : undefined);
-      const replay = replayOf(request, loaded.replay);
-      if (replay) return replay;
+  return defineHandler(route, async (request, deps) =>
+    attemptCommand(request, async () => {
+      const loaded = await caseForCommand(request, deps);
+      if ('replay' in loaded) return loaded.replay;
       const source = loaded.case;
-      if (request.ifMatch !== undefined && request.ifMatch !== source.version) {
-        throw new ConflictError(`the case is at version ${source.version}; you sent If-Match ${request.ifMatch}. Reload it`);
-      }
+      const actor = request.actor!;
       const change = await decide(source, { actor, now: deps.clock(), settings: deps.settings }, request, deps);
       const view = (c: Case) => toCaseView(c, actor, deps.settings);
       const response: HttpResult = {
@@ -49,7 +43,6 @@ export function mergeCommand<R extends Route>(route: R, decide: Decide<R>): Rout
         { outcome: change.target, expectedVersion: change.targetVersion },
       ]);
       return response;
-    };
-    return request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
-  });
+    }),
+  );
 }

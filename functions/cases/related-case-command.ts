@@ -1,5 +1,4 @@
 import type { Case } from '../domain/case.ts';
-import { ConflictError } from '../domain/errors.ts';
 import type { CommandContext, Outcome } from '../domain/mutation.ts';
 import type { NewCaseIdentity } from '../domain/new-case.ts';
 import { toCaseView } from '../domain/views.ts';
@@ -7,8 +6,8 @@ import type { Route } from '../routes.ts';
 import { etagOf } from '../shared/case-response.ts';
 import type { Deps } from '../shared/deps.ts';
 import { defineHandler, type HttpResult, type Request, type RouteHandler } from '../shared/http-handler.ts';
-import { idempotencyRecord, replayOf } from '../shared/idempotent.ts';
-import { retryOnConflict } from '../shared/retry-on-conflict.ts';
+import { idempotencyRecord } from '../shared/idempotent.ts';
+import { attemptCommand, caseForCommand } from './command-case.ts';
 
 type Build<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>, identities: NewCaseIdentity[]) => { original: Outcome; created: Outcome[] };
 
@@ -19,18 +18,12 @@ type Build<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>
  * the new cases are written in the same transaction as the original's change (`createRelatedCases`).
  */
 export function relatedCaseCommand<R extends Route>(route: R, count: (request: Request<R>) => number, build: Build<R>): RouteHandler<R> {
-  return defineHandler(route, async (request, deps) => {
-    const { caseId } = request.params as { caseId: string };
-    const actor = request.actor!;
-    const attempt = async (): Promise<HttpResult> => {
-      const loaded = await deps.cases.loadForCommand(caseId, request.idempotencyKey ? { actorId: actor.id, key: request.idempotencyKey } : undefined);
-      const replay = replayOf(request, loaded.replay);
-      if (replay) return replay;
+  return defineHandler(route, async (request, deps) =>
+    attemptCommand(request, async () => {
+      const loaded = await caseForCommand(request, deps);
+      if ('replay' in loaded) return loaded.replay;
       const current = loaded.case;
-      if (request.ifMatch !== undefined && request.ifMatch !== current.version) {
-        throw new ConflictError(`the case is at version ${current.version}; you sent If-Match ${request.ifMatch}. Reload it`);
-      }
-      const ctx = { actor, now: deps.clock(), settings: deps.settings };
+      const ctx = { actor: request.actor!, now: deps.clock(), settings: deps.settings };
       let response: HttpResult | undefined;
       await deps.cases.createRelatedCases(
         count(request),
@@ -43,9 +36,8 @@ export function relatedCaseCommand<R extends Route>(route: R, count: (request: R
         () => idempotencyRecord(request, response!),
       );
       return response!;
-    };
-    return request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
-  });
+    }),
+  );
 }
 
 function answer<R extends Route>(result: { original: Outcome; created: Outcome[] }, request: Request<R>, deps: Deps): HttpResult {
