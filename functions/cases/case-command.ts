@@ -46,7 +46,7 @@ async function save<R extends Route>(
   outcome: Outcome,
   options: CommandOptions<R>,
 ): Promise<HttpResult> {
-  const response = caseResponse(outcome.case, request.actor!, deps.settings);
+  const response = caseResponse(outcome.case, request.actor!, deps.settings, outcome.case.updatedAt);
   const required = options.requires?.(request);
   const alongside = options.alongside?.(request, deps) ?? [];
   await deps.cases.saveCase(outcome, current.version, {

@@ -26,7 +26,7 @@ export const createCase = defineHandler(routes.createCase, async (request, deps)
   const body = customerId ? { ...input, customerId } : input;
   const context = { actor, now: deps.clock(), settings: deps.settings };
   const identity = { id: deps.newId() };
-  const respond = (c: Case) => caseResponse(c, actor, deps.settings, 201);
+  const respond = (c: Case) => caseResponse(c, actor, deps.settings, c.updatedAt, 201);
   const created = await deps.cases.createCase((number) => createCaseRule(body, context, { ...identity, number }), {
     idempotency: (outcome) => idempotencyRecord(request, respond(outcome.case)),
     ...(body.customerId

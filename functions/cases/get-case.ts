@@ -31,7 +31,7 @@ export const getCase = defineHandler(routes.getCase, async ({ params, actor, rev
   // A client refreshing the case it shows is not opening it again: polling must not write every few seconds.
   if (!revalidating) await deps.cases.recordAccess(actor!.id, toCaseSummary(c, deps.settings), now);
   const body = {
-    case: toCaseView(c, actor!, deps.settings),
+    case: toCaseView(c, actor!, deps.settings, now),
     timeline: toTimelineView(c, newest.items.reverse()),
     timelineCursor: newest.nextCursor,
   };

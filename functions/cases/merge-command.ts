@@ -31,7 +31,7 @@ export function mergeCommand<R extends Route>(route: R, decide: Decide<R>): Rout
       const source = loaded.case;
       const actor = request.actor!;
       const change = await decide(source, { actor, now: deps.clock(), settings: deps.settings }, request, deps);
-      const view = (c: Case) => toCaseView(c, actor, deps.settings);
+      const view = (c: Case) => toCaseView(c, actor, deps.settings, change.source.case.updatedAt);
       const response: HttpResult = {
         status: 200,
         body: { case: view(change.source.case), target: view(change.target.case) },

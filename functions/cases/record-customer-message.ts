@@ -37,5 +37,5 @@ export const recordCustomerMessage = defineHandler(routes.recordCustomerMessage,
     (number) => startFollowUpCase(closed, ctx, request.body, { id, number }),
     closed.version,
   );
-  return caseResponse(followUp.case, request.actor!, deps.settings, 201);
+  return caseResponse(followUp.case, request.actor!, deps.settings, ctx.now, 201);
 });

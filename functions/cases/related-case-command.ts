@@ -41,6 +41,6 @@ export function relatedCaseCommand<R extends Route>(route: R, count: (request: R
 }
 
 function answer<R extends Route>(result: { original: Outcome; created: Outcome[] }, request: Request<R>, deps: Deps): HttpResult {
-  const view = (c: Case) => toCaseView(c, request.actor!, deps.settings);
+  const view = (c: Case) => toCaseView(c, request.actor!, deps.settings, result.original.case.updatedAt);
   return { status: 201, body: { case: view(result.original.case), created: result.created.map((o) => view(o.case)) }, headers: { etag: etagOf(result.original.case) } };
 }

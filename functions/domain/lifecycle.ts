@@ -1,5 +1,6 @@
 import type { Actor } from './actor.ts';
 import type { Case, CaseStatus } from './case.ts';
+import { addDuration } from './duration.ts';
 import { ForbiddenError, InvalidTransitionError } from './errors.ts';
 import type { TenantSettings } from './tenant-settings.ts';
 
@@ -35,8 +36,8 @@ export type Command =
 interface Transition {
   /** Status reached from each status the command may start from. */
   readonly from: Partial<Record<CaseStatus, CaseStatus>>;
-  /** Extra condition on the case (and tenant policy); its message explains a refusal. */
-  readonly guard?: (c: Case, settings?: TenantSettings) => string | null;
+  /** Extra condition on the case (and tenant policy, and the time where one counts); its message explains a refusal. */
+  readonly guard?: (c: Case, settings?: TenantSettings, now?: string) => string | null;
   /** Who may run the command; a refusal is a 403, not a 409. */
   readonly permit?: (c: Case, actor: Actor) => string | null;
 }
@@ -125,9 +126,16 @@ export const TRANSITIONS: Record<Command, Transition> = {
     guard: (c) => (mergedAway(c) ? `case #${c.number} was itself merged into another case: merge into that one` : null),
     permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may merge a case'),
   },
+  // Within the feedback window of the merge: the time a resolution can be taken back.
   unmerge: {
     from: { resolved: 'resolved' },
-    guard: (c) => (mergedAway(c) ? null : 'the case is not merged into another'),
+    guard: (c, settings, now) => {
+      if (!mergedAway(c)) return 'the case is not merged into another';
+      const until = settings && c.resolution ? addDuration(c.resolution.at, settings.feedbackWindow) : null;
+      return until && now && Date.parse(now) >= Date.parse(until)
+        ? `a merge can be undone only within the feedback window (${settings!.feedbackWindow}), which ended ${until}`
+        : null;
+    },
     permit: (_c, actor) => (isPerson(actor) ? null : 'only an agent may undo a merge'),
   },
   // The case a merged one went into was closed: the merged case closes with it.
@@ -158,10 +166,10 @@ export type HttpCommand = (typeof HTTP_COMMANDS)[number];
  * starts from the case's status, whose guard passes and whose permit admits the actor. Clients
  * enable exactly these, so they never re-implement the table. `settings` feeds tenant-policy guards.
  */
-export function allowedCommands(c: Case, actor: Actor, settings?: TenantSettings): HttpCommand[] {
+export function allowedCommands(c: Case, actor: Actor, settings?: TenantSettings, now?: string): HttpCommand[] {
   return HTTP_COMMANDS.filter((command) => {
     const t = TRANSITIONS[command];
-    return t.from[c.status] !== undefined && !t.guard?.(c, settings) && !t.permit?.(c, actor);
+    return t.from[c.status] !== undefined && !t.guard?.(c, settings, now) && !t.permit?.(c, actor);
   });
 }
 
@@ -169,15 +177,15 @@ export function allowedCommands(c: Case, actor: Actor, settings?: TenantSettings
  * Checks that `command` may run on `c` by `actor` and returns the status the table leads to.
  * @throws InvalidTransitionError listing the allowed commands; ForbiddenError when the actor may not act.
  */
-export function transition(c: Case, command: Command, actor: Actor, settings?: TenantSettings): CaseStatus {
+export function transition(c: Case, command: Command, actor: Actor, settings?: TenantSettings, now?: string): CaseStatus {
   const t = TRANSITIONS[command];
   const target = t.from[c.status];
-  const refusal = target === undefined ? undefined : t.guard?.(c, settings);
+  const refusal = target === undefined ? undefined : t.guard?.(c, settings, now);
   if (target === undefined || refusal) {
     throw new InvalidTransitionError(
       command,
       c.status,
-      allowedCommands(c, actor, settings),
+      allowedCommands(c, actor, settings, now),
       refusal ?? `'${command}' is not allowed while the case is ${c.status}`,
     );
   }

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 import { applyAgentUpdate } from './assignment.ts';
 import type { Case, CaseLink, Contact } from './case.ts';
-import { addDuration } from './duration.ts';
-import { InvalidTransitionError, ValidationError } from './errors.ts';
+import { ValidationError } from './errors.ts';
 import { transition } from './lifecycle.ts';
 import { type CommandContext, Mutation, type Outcome } from './mutation.ts';
 import { linkTo } from './relations.ts';
@@ -65,12 +64,8 @@ export function merge(source: Case, target: Case, ctx: CommandContext, publicSeq
  * and so do the contacts it took. `target` is whatever the source was merged into.
  */
 export function unmerge(source: Case, target: Case, ctx: CommandContext): { source: Outcome; target: Outcome } {
-  transition(source, 'unmerge', ctx.actor);
+  transition(source, 'unmerge', ctx.actor, ctx.settings, ctx.now);
   const link = mergedInto(source)!;
-  const window = addDuration(source.resolution!.at, ctx.settings.feedbackWindow);
-  if (Date.parse(ctx.now) >= Date.parse(window)) {
-    throw new InvalidTransitionError('unmerge', source.status, [], `a merge can be undone only within the feedback window (${ctx.settings.feedbackWindow}), which ended ${window}`);
-  }
   // Every merge records what to restore; without it the case comes back as any case does to its agent.
   const restore = link.restore ?? { status: source.assigneeId === null ? 'new' : 'in_progress', wait: null, timer: null };
 

@@ -10,9 +10,10 @@ export type CaseView = Omit<Case, 'entryCount'> & { labels: CaseLabels; allowedC
 export type TimelineEntryView = TimelineEntry & { isResolution: boolean };
 
 /** What staff see of a case, with the commands `actor` (the caller) may run on it now. */
-export function toCaseView(c: Case, actor: Actor, settings: TenantSettings): CaseView {
+/** The case as `actor` sees it at `now`: the commands in it are the ones they may run then. */
+export function toCaseView(c: Case, actor: Actor, settings: TenantSettings, now: string): CaseView {
   const { entryCount, ...rest } = c;
-  return { ...rest, labels: labelsOf(c, settings), allowedCommands: allowedCommands(c, actor, settings) };
+  return { ...rest, labels: labelsOf(c, settings), allowedCommands: allowedCommands(c, actor, settings, now) };
 }
 
 export function toTimelineView(c: Case, entries: TimelineEntry[]): TimelineEntryView[] {

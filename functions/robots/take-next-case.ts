@@ -28,7 +28,7 @@ export const takeNextCase = defineHandler(routes.takeNextCase, async ({ body, ac
       const outcome = claim(candidate, { actor: actor!, now: deps.clock(), settings: deps.settings });
       try {
         await deps.cases.saveCase(outcome, candidate.version);
-        return caseResponse(outcome.case, actor!, deps.settings);
+        return caseResponse(outcome.case, actor!, deps.settings, outcome.case.updatedAt);
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error;
       }

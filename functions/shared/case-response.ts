@@ -10,7 +10,7 @@ import type { HttpResult } from './http-handler.ts';
  */
 export const etagOf = (c: Pick<Case, 'version'>): string => `"${c.version}"`;
 
-/** The case as `actor` sees it: the commands in it are the ones the caller may run. */
-export function caseResponse(c: Case, actor: Actor, settings: TenantSettings, status = 200): HttpResult {
-  return { status, body: { case: toCaseView(c, actor, settings) }, headers: { etag: etagOf(c) } };
+/** The case as `actor` sees it at `now`: the commands in it are the ones the caller may run. */
+export function caseResponse(c: Case, actor: Actor, settings: TenantSettings, now: string, status = 200): HttpResult {
+  return { status, body: { case: toCaseView(c, actor, settings, now) }, headers: { etag: etagOf(c) } };
 }

@@ -168,3 +168,15 @@ describe('undoing the merge of a To Do case', () => {
     expect(unmerge(away.case, joined.case, ctx(agent('agent-ala'))).source.case).toMatchObject({ status: 'new', assigneeId: 'agent-ala', highlighted: true });
   });
 });
+
+describe('what the console may offer on a merged case', () => {
+  it('offers the undo within the feedback window only, and says why after it', () => {
+    const merged = merge(source, target, ctx(agent('agent-ala')), []).source.case;
+    const inTime = later(3 * 24 * 60 - 1);
+    const tooLate = later(3 * 24 * 60);
+
+    expect(allowedCommands(merged, agent('agent-ala'), settings(), inTime)).toContain('unmerge');
+    expect(allowedCommands(merged, agent('agent-ala'), settings(), tooLate)).not.toContain('unmerge');
+    expect(() => unmerge(merged, target, ctx(agent('agent-ala'), { now: tooLate }))).toThrow(/which ended 2026-11-28T09:00:00.000Z/);
+  });
+});

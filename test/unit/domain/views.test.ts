@@ -4,7 +4,7 @@ import { createCase } from '../../../functions/domain/create.ts';
 import { CreateCaseInputSchema } from '../../../functions/domain/requests.ts';
 import { toCaseView, toCustomerView, toTimelineView } from '../../../functions/domain/views.ts';
 import { resolve } from '../../../functions/domain/resolution.ts';
-import { agent, CASE_ID, ctx, customer, settings } from '../../fixtures/cases.ts';
+import { agent, CASE_ID, ctx, customer, NOW, settings } from '../../fixtures/cases.ts';
 
 function aConversation() {
   const created = createCase(
@@ -48,7 +48,7 @@ describe('toCaseView and toTimelineView', () => {
   it('label the case and mark the resolution entry', () => {
     const { case: c, entries } = aConversation();
 
-    const view = toCaseView(c, agent(), settings());
+    const view = toCaseView(c, agent(), settings(), NOW);
     const timeline = toTimelineView(c, entries);
 
     expect(view.labels).toEqual({ agent: 'SENT', customer: 'ANSWER RECEIVED', enate: 'Resolved – manual response', sugester: 'Closed', tenant: 'Resolved (system)' });
@@ -59,7 +59,7 @@ describe('toCaseView and toTimelineView', () => {
   it('carries the commands the caller may run on it now', () => {
     const { case: c } = aConversation();
 
-    const view = toCaseView(c, agent(), settings());
+    const view = toCaseView(c, agent(), settings(), NOW);
 
     expect(c.status).toBe('resolved');
     expect(view.allowedCommands).toEqual(['delegate', 'note', 'update_fields', 'link_customer', 'reopen', 'close', 'reject_spam', 'regenerate_link']);
