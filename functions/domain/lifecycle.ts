@@ -96,8 +96,13 @@ export const TRANSITIONS: Record<Command, Transition> = {
   customer_message: {
     from: { ...onto('in_progress', 'in_progress', 'waiting', 'answered', 'resolved', 'closed'), new: 'new' },
     // Enate starts a new linked case for mail after Closed; Sugester reopens. The tenant chooses.
+    // A merged case's messages belong to the case it was merged into (the caller takes them there).
     guard: (c, settings) =>
-      c.status === 'closed' && settings?.reopenClosed !== 'reopen' ? 'the case is closed: a new message starts a new linked case' : null,
+      c.status === 'closed' && settings?.reopenClosed !== 'reopen'
+        ? 'the case is closed: a new message starts a new linked case'
+        : mergedAway(c)
+          ? 'the case was merged into another: its messages go there'
+          : null,
   },
   // "5 ways": the customer may cancel their own case from the portal, whatever the helpdesk is doing with it.
   customer_cancel: {

@@ -15,9 +15,12 @@ export type MergeInput = z.infer<typeof MergeInputSchema>;
 /** How many merge hops a customer's message or link follows; merges chain only as far as people merge by hand. */
 export const MAX_MERGE_HOPS = 10;
 
-/** The case `c` was merged into, while it stays merged; null for any other case. */
+/**
+ * The case `c` was merged into, while it stays merged (Resolved, then Closed with its target);
+ * null for any other case, one unmerged or reopened among them.
+ */
 export function mergedInto(c: Case): CaseLink | null {
-  if (c.status !== 'resolved' || c.resolution?.method !== 'merged') return null;
+  if (c.resolution?.method !== 'merged') return null;
   return c.links.find((l) => l.kind === 'merged_into') ?? null;
 }
 
@@ -88,7 +91,7 @@ export function unmerge(source: Case, target: Case, ctx: CommandContext): { sour
  * Null when `source` is no longer merged into `closed` (unmerged, or already closed).
  */
 export function mergeTargetClosed(source: Case, ctx: CommandContext, closed: Pick<Case, 'id' | 'number'>): Outcome | null {
-  if (mergedInto(source)?.caseId !== closed.id) return null;
+  if (source.status !== 'resolved' || mergedInto(source)?.caseId !== closed.id) return null;
   const m = new Mutation(source, ctx);
   m.set('status', transition(source, 'merge_target_closed', ctx.actor)).set('closedAt', ctx.now);
   m.add({ type: 'system', visibility: 'internal', event: 'related_case_finished', detail: `case #${closed.number}, which this one was merged into, is closed` });

@@ -103,18 +103,27 @@ describe('merging a case into another', () => {
     expect((await api('agent', 'POST', `/cases/${source.id}/unmerge`)).status).toBe(409);
   });
 
-  it('closes a merged case when the case it went into is closed', async () => {
+  it('closes a merged case when the case it went into is closed; a message relayed to it then follows up the target', async () => {
     const source = await newCase('agent');
     const target = await newCase('agent');
     await mergeInto(source.id, target.number);
+    const relay = (text: string) => api('robot', 'POST', `/cases/${source.id}/messages`, { body: { text, channel: 'email' } });
 
+    const whileOpen = await relay('Relayed while merged.');
+
+    expect([whileOpen.status, whileOpen.body.case.id]).toEqual([200, target.id]);
+    expect((await timeline(target.id)).filter((e) => e.type === 'inbound_message').map((e) => e.text)).toEqual(['Relayed while merged.']);
     await api('agent', 'POST', `/cases/${target.id}/close`, { body: { method: 'replied_to_customer' } });
-
     const closed = await eventually(async () => {
       const now = await caseOf(source.id);
       return now.case.status === 'closed' && now;
     });
     expect(closed.case).toMatchObject({ resolution: { method: 'merged' }, timer: null });
+
+    const afterwards = await relay('Relayed after both closed.');
+
+    expect(afterwards.status).toBe(201);
+    expect(afterwards.body.case.links).toContainEqual(expect.objectContaining({ kind: 'follows', caseId: target.id }));
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../../../functions/domain/case.ts';
-import { writeReply } from '../../../functions/domain/conversation.ts';
+import { receiveCustomerMessage, writeReply } from '../../../functions/domain/conversation.ts';
 import { ForbiddenError, InvalidTransitionError, ValidationError } from '../../../functions/domain/errors.ts';
 import { invariantViolations } from '../../../functions/domain/invariants.ts';
 import { labelsOf } from '../../../functions/domain/labels.ts';
@@ -178,5 +178,19 @@ describe('what the console may offer on a merged case', () => {
     expect(allowedCommands(merged, agent('agent-ala'), settings(), inTime)).toContain('unmerge');
     expect(allowedCommands(merged, agent('agent-ala'), settings(), tooLate)).not.toContain('unmerge');
     expect(() => unmerge(merged, target, ctx(agent('agent-ala'), { now: tooLate }))).toThrow(/which ended 2026-11-28T09:00:00.000Z/);
+  });
+});
+
+describe("a merged case's messages", () => {
+  const merged = merge(source, target, ctx(agent('agent-ala')), []).source.case;
+
+  it('are refused on it, so the caller takes them to the case it was merged into', () => {
+    expect(() => receiveCustomerMessage(merged, ctx(system()), { text: 'Any news?', channel: 'email', from: null })).toThrow(/merged into another: its messages go there/);
+  });
+
+  it('still lead to its target once both are closed', () => {
+    const closed = mergeTargetClosed(merged, ctx(system()), { id: 'target', number: 9 })!.case;
+
+    expect(mergedInto(closed)?.caseId).toBe('target');
   });
 });
