@@ -1,6 +1,5 @@
 import { ValidationError } from '../domain/errors.ts';
 import { merge } from '../domain/merge.ts';
-import type { TimelineEntry } from '../domain/timeline.ts';
 import type { Case } from '../domain/case.ts';
 import { routes } from '../routes.ts';
 import type { Deps } from '../shared/deps.ts';
@@ -19,11 +18,6 @@ export const mergeCase = mergeCommand(routes.mergeCase, async (source, ctx, { bo
 
 async function publicEntrySeqs(c: Case, deps: Deps): Promise<number[]> {
   const seqs: number[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.cases.timelinePage(c.id, { order: 'oldest_first', limit: 100, upTo: c.entryCount, ...(cursor ? { cursor } : {}) });
-    seqs.push(...page.items.filter((entry: TimelineEntry) => entry.visibility === 'public').map((entry) => entry.seq));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  for await (const entry of deps.cases.timelineEntries(c.id, c.entryCount)) if (entry.visibility === 'public') seqs.push(entry.seq);
   return seqs;
 }

@@ -51,16 +51,11 @@ async function eraseFromCase(caseId: string, customer: Customer, redact: <T>(val
     const c = await deps.cases.getCase(caseId);
     const changed: TimelineEntry[] = [];
     const objects: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await deps.cases.timelinePage(caseId, { order: 'oldest_first', limit: 100, upTo: c.entryCount, ...(cursor ? { cursor } : {}) });
-      for (const entry of page.items) {
-        const erased = erasedEntry(entry, customer, redact);
-        if (erased) changed.push(erased);
-        objects.push(...objectsOfEntry(entry, customer));
-      }
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    for await (const entry of deps.cases.timelineEntries(caseId, c.entryCount)) {
+      const erased = erasedEntry(entry, customer, redact);
+      if (erased) changed.push(erased);
+      objects.push(...objectsOfEntry(entry, customer));
+    }
     // Before the entries lose their keys: an interrupted deletion is repeated with the keys still there.
     await deleteObjects(objects);
     await deps.cases.saveErasure(erasedCase(c, customer, redact, deps.clock()), c.version, changed);

@@ -208,6 +208,19 @@ export class CaseStore {
     return { items, nextCursor: more && last ? encodeCursor(listing, keys.entry(caseId, last.seq)) : null };
   }
 
+  /**
+   * Every entry of the case as it was read (`upTo` its entry count), oldest first, read a page of
+   * 100 at a time as the caller goes through them, so a long timeline is never held whole.
+   */
+  async *timelineEntries(caseId: string, upTo: number): AsyncGenerator<TimelineEntry> {
+    let cursor: string | undefined;
+    do {
+      const page = await this.timelinePage(caseId, { order: 'oldest_first', limit: 100, upTo, ...(cursor ? { cursor } : {}) });
+      yield* page.items;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+  }
+
   /** Stores a new case under the next case number (see `withNextNumber`). */
   async createCase(
     build: (number: number) => Outcome,

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '../shared/api-client.ts';
 import type { MergeBody } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
+import { FoldedForm } from './folded-form.tsx';
 import type { Run } from './run.ts';
 
 /**
@@ -18,37 +19,33 @@ export function MergeForm({ run }: { run: Run }) {
     return objection !== null;
   };
   return (
-    <details class="relation-form">
-      <summary>{t('command.merge')}</summary>
-      <form
-        class="stacked"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setIssue(null);
-          if (await run('POST', '/merge', { into: Number(into) } satisfies MergeBody, { showRefusal })) setInto('');
-        }}
-      >
-        <p class="hint">{t('merge.help')}</p>
-        <label>
-          {t('merge.into')}{' '}
-          <input
-            type="number"
-            min={1}
-            step={1}
-            required
-            value={into}
-            onInput={(event) => setInto(event.currentTarget.value)}
-            {...(issue ? { 'aria-invalid': true, 'aria-describedby': 'merge-into-issue' } : {})}
-          />
-        </label>
-        {issue && (
-          <p id="merge-into-issue" role="alert" class="field-issue">
-            {issue}
-          </p>
-        )}
-        <button type="submit">{t('merge.submit')}</button>
-      </form>
-    </details>
+    <FoldedForm
+      title={t('command.merge')}
+      onSubmit={async () => {
+        setIssue(null);
+        if (await run('POST', '/merge', { into: Number(into) } satisfies MergeBody, { showRefusal })) setInto('');
+      }}
+    >
+      <p class="hint">{t('merge.help')}</p>
+      <label>
+        {t('merge.into')}{' '}
+        <input
+          type="number"
+          min={1}
+          step={1}
+          required
+          value={into}
+          onInput={(event) => setInto(event.currentTarget.value)}
+          {...(issue ? { 'aria-invalid': true, 'aria-describedby': 'merge-into-issue' } : {})}
+        />
+      </label>
+      {issue && (
+        <p id="merge-into-issue" role="alert" class="field-issue">
+          {issue}
+        </p>
+      )}
+      <button type="submit">{t('merge.submit')}</button>
+    </FoldedForm>
   );
 }
 

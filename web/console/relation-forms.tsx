@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../shared/i18n.ts';
+import { FoldedForm } from './folded-form.tsx';
+import type { Run } from './run.ts';
 
-type Run = (method: string, path: string, body?: unknown) => Promise<boolean>;
 interface Draft {
   title: string;
   description: string;
@@ -32,29 +33,25 @@ export function SplitForm({ run }: { run: Run }) {
   const [drafts, setDrafts] = useState<Draft[]>([blank(), blank()]);
   const change = (index: number) => (draft: Draft) => setDrafts(drafts.map((d, i) => (i === index ? draft : d)));
   return (
-    <details class="relation-form">
-      <summary>{t('command.split')}</summary>
-      <form
-        class="stacked"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (await run('POST', '/split', { cases: drafts })) setDrafts([blank(), blank()]);
-        }}
-      >
-        <p class="hint">{t('split.help')}</p>
-        {drafts.map((draft, index) => (
-          <CaseFields key={index} n={index + 1} draft={draft} onChange={change(index)} />
-        ))}
-        <p class="buttons">
-          {drafts.length < 20 && (
-            <button type="button" class="secondary" onClick={() => setDrafts([...drafts, blank()])}>
-              {t('split.another')}
-            </button>
-          )}
-          <button type="submit">{t('split.submit', { count: drafts.length })}</button>
-        </p>
-      </form>
-    </details>
+    <FoldedForm
+      title={t('command.split')}
+      onSubmit={async () => {
+        if (await run('POST', '/split', { cases: drafts })) setDrafts([blank(), blank()]);
+      }}
+    >
+      <p class="hint">{t('split.help')}</p>
+      {drafts.map((draft, index) => (
+        <CaseFields key={index} n={index + 1} draft={draft} onChange={change(index)} />
+      ))}
+      <p class="buttons">
+        {drafts.length < 20 && (
+          <button type="button" class="secondary" onClick={() => setDrafts([...drafts, blank()])}>
+            {t('split.another')}
+          </button>
+        )}
+        <button type="submit">{t('split.submit', { count: drafts.length })}</button>
+      </p>
+    </FoldedForm>
   );
 }
 
@@ -64,22 +61,18 @@ export function SpawnForm({ run }: { run: Run }) {
   const [draft, setDraft] = useState<Draft>(blank());
   const [wait, setWait] = useState(true);
   return (
-    <details class="relation-form">
-      <summary>{t('command.spawn')}</summary>
-      <form
-        class="stacked"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (await run('POST', '/spawn', { ...draft, wait })) setDraft(blank());
-        }}
-      >
-        <CaseFields n={1} draft={draft} onChange={setDraft} />
-        <label class="check">
-          <input type="checkbox" checked={wait} onChange={(event) => setWait(event.currentTarget.checked)} />
-          {t('spawn.wait')}
-        </label>
-        <button type="submit">{t('spawn.submit')}</button>
-      </form>
-    </details>
+    <FoldedForm
+      title={t('command.spawn')}
+      onSubmit={async () => {
+        if (await run('POST', '/spawn', { ...draft, wait })) setDraft(blank());
+      }}
+    >
+      <CaseFields n={1} draft={draft} onChange={setDraft} />
+      <label class="check">
+        <input type="checkbox" checked={wait} onChange={(event) => setWait(event.currentTarget.checked)} />
+        {t('spawn.wait')}
+      </label>
+      <button type="submit">{t('spawn.submit')}</button>
+    </FoldedForm>
   );
 }
