@@ -125,7 +125,7 @@ async function createBurst(client: HttpClient, round: number, seen: Set<number>)
   return { ...row, distinctNumbers: distinct, verdict: row.succeeded === row.attempted && distinct === row.attempted ? 'PASS' : 'FAIL' };
 }
 
-/** Notes without If-Match on one fresh case: every writer but one loses each race and retries. */
+/** Notes without If-Match on one fresh case the agent holds: all race the first note, which starts the work; the rest append. */
 async function notesBurst(client: HttpClient, round: number): Promise<BurstRound> {
   const caseId = await client.newCase(`Busy case, round ${round}`);
   const answers = await Promise.all(

@@ -139,6 +139,12 @@ export const OPERATIONS: Operation[] = [
   onFreshCase('unassignCase', 'new-mine'),
   onFreshCase('setToDo', 'in-progress'),
   onFreshCase('addNote', 'new-mine', { text: 'Asked facilities for a new fuser.' }),
+  {
+    // A note on a case already in work only appends: it lands on top of concurrent notes.
+    ...onFreshCase('addNote', 'in-progress', { text: 'Facilities will bring the fuser tomorrow.' }),
+    name: 'addNote (a case in work)',
+    target: 'append',
+  },
   onFreshCase('addReply', 'new-mine', { text: 'We have ordered a new fuser; it arrives on Thursday.' }),
   onFreshCase('setWait', 'new-mine', { kind: 'more_info', days: 3 }),
   onFreshCase('cancelWait', 'waiting'),

@@ -607,7 +607,9 @@ ${table(
   DynamoDB Local are all in the path; the requests come from the same Node process as the server. A burst
   sends all its requests at once and times each from sending to the last byte of its answer: ${CONCURRENT_CREATES} \`POST /cases\`
   as the robot, and ${CONCURRENT_NOTES} \`POST /cases/{id}/notes\` as the agent on one fresh case without \`If-Match\`, where
-  each round of the race has one winner and the others retry with jittered backoff (${BUSY_CASE_RETRY.budgetMs / 1000} s budget, \`functions/shared/retry-on-conflict.ts\`). Each burst
+  the first note to land puts the case In Progress (a full write) and the others lose that race once; they
+  decide again at once and land as appends, which do not conflict with each other (docs/data-model.md, #3a),
+  waiting out a jittered backoff only before a full write (${BUSY_CASE_RETRY.budgetMs / 1000} s budget, \`functions/shared/retry-on-conflict.ts\`). Each burst
   runs ${ROUNDS} recorded rounds, reported one row each (not aggregated), after ${WARMUP_ROUNDS} unrecorded warm-up rounds
   (DynamoDB Local's JVM needs a few hundred requests to reach speed), with a second's pause after each burst
   for the stream poller. p99 is nearest-rank, so for ${CONCURRENT_NOTES} requests it is the slowest one.

@@ -18,6 +18,8 @@ import type { RequestRecord } from './capacity-recorder.ts';
  * - `merge`: mergeCase, a GetItem of the case, of the target's number alias and of the target, one Query of the
  *   case's timeline (its public entries, up to 100 per page) and one TransactWriteItems holding both cases;
  * - `unmerge`: unmergeCase, a GetItem of the case and of its target, and one TransactWriteItems holding both;
+ * - `append`: a command that only appends (a note on a case in work): a GetItem of the case, one UpdateItem
+ *   that makes room on it and one PutItem of the entry, so concurrent appends never conflict;
  * - `none`: no target; reported as is.
  */
 export type Target =
@@ -32,6 +34,7 @@ export type Target =
   | 'case-and-template'
   | 'merge'
   | 'unmerge'
+  | 'append'
   | 'none';
 
 export type Verdict = 'PASS' | 'FAIL' | 'n/a';
@@ -48,6 +51,7 @@ export const TARGET_TEXT: Record<Target, string> = {
   'case-and-template': '2 GetItem (the case and the template)',
   merge: '3 GetItem (case, number alias, target) + 1 Query (timeline) + 1 TransactWriteItems',
   unmerge: '2 GetItem (case, target) + 1 TransactWriteItems',
+  append: '1 GetItem + 1 UpdateItem (case) + 1 PutItem (entry)',
   none: 'none (reported as is)',
 };
 
@@ -75,6 +79,7 @@ const MEETS: Record<Exclude<Target, 'none'>, (call: RequestRecord[]) => boolean>
   'case-and-template': (call) => exactly(call, { GetItem: 2 }),
   merge: (call) => exactly(call, { GetItem: 3, Query: 1, TransactWriteItems: 1 }),
   unmerge: (call) => exactly(call, { GetItem: 2, TransactWriteItems: 1 }),
+  append: (call) => exactly(call, { GetItem: 1, UpdateItem: 1, PutItem: 1 }),
 };
 
 /** PASS only if every measured call kept to the budget: one stray retry is a finding, not noise. */

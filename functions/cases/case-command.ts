@@ -7,7 +7,8 @@ import { defineHandler, type HttpResult, type Request, type RouteHandler } from 
 import { idempotencyRecord } from '../shared/idempotent.ts';
 import type { SaveOptions } from '../store/case-store.ts';
 import type { GuardedWrite } from '../store/transaction.ts';
-import { attemptCommand, caseForCommand } from './command-case.ts';
+import type { RetryTurn } from '../shared/retry-on-conflict.ts';
+import { attemptAppendingCommand, caseForCommand } from './command-case.ts';
 
 type Apply<R extends Route> = (c: Case, ctx: CommandContext, request: Request<R>) => Outcome;
 
@@ -22,7 +23,9 @@ export interface CommandOptions<R extends Route> {
  * A command on one case: load it (one read), apply the domain rule, save it conditional on the
  * version read (one write). With If-Match the caller's version must be current, and a lost
  * race is a 409; without it the command is applied again to the newer case, with jittered
- * backoff, until it lands or the retry budget is spent (`BUSY_CASE_RETRY`).
+ * backoff, until it lands or the retry budget is spent (`BUSY_CASE_RETRY`). Without If-Match an
+ * outcome that only adds entries (a note on a case in work) lands on top of other such outcomes
+ * instead of racing them (`CaseStore.appendToCase`), and so does not wait out a backoff.
  */
 export function caseCommand<R extends Route>(
   route: R,
@@ -30,11 +33,11 @@ export function caseCommand<R extends Route>(
   options: CommandOptions<R> = {},
 ): RouteHandler<R> {
   return defineHandler(route, async (request, deps) =>
-    attemptCommand(request, async () => {
+    attemptAppendingCommand(request, async (turn) => {
       const loaded = await caseForCommand(request, deps);
       if ('replay' in loaded) return loaded.replay;
       const current = loaded.case;
-      return save(deps, request, current, apply(current, { actor: request.actor!, now: deps.clock(), settings: deps.settings }, request), options);
+      return save(deps, request, current, apply(current, { actor: request.actor!, now: deps.clock(), settings: deps.settings }, request), options, turn);
     }),
   );
 }
@@ -45,10 +48,17 @@ async function save<R extends Route>(
   current: Case,
   outcome: Outcome,
   options: CommandOptions<R>,
+  turn: RetryTurn,
 ): Promise<HttpResult> {
-  const response = caseResponse(outcome.case, request.actor!, deps.settings, outcome.case.updatedAt);
   const required = options.requires?.(request);
   const alongside = options.alongside?.(request, deps) ?? [];
+  const { append } = outcome;
+  if (append && request.ifMatch === undefined && !required && alongside.length === 0) {
+    const stored = await deps.cases.appendToCase({ ...outcome, append }, current.version, (s) => idempotencyRecord(request, respond(s, request, deps)));
+    return respond(stored, request, deps);
+  }
+  await turn.beforeContendedWrite();
+  const response = respond(outcome, request, deps);
   await deps.cases.saveCase(outcome, current.version, {
     ...(required ? { requires: required } : {}),
     ...(alongside.length > 0 ? { alongside } : {}),
@@ -56,6 +66,9 @@ async function save<R extends Route>(
   });
   return response;
 }
+
+const respond = (outcome: Outcome, request: Request<Route>, deps: Deps): HttpResult =>
+  caseResponse(outcome.case, request.actor!, deps.settings, outcome.case.updatedAt);
 
 const withIdempotency = (request: Request<Route>, response: HttpResult) => {
   const record = idempotencyRecord(request, response);

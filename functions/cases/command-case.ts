@@ -4,7 +4,7 @@ import type { Route } from '../routes.ts';
 import type { Deps } from '../shared/deps.ts';
 import type { HttpResult, Request } from '../shared/http-handler.ts';
 import { replayOf } from '../shared/idempotent.ts';
-import { retryOnConflict } from '../shared/retry-on-conflict.ts';
+import { retryBackingOffBeforeWrite, retryOnConflict, type RetryTurn, SINGLE_TURN } from '../shared/retry-on-conflict.ts';
 
 /**
  * The case a command acts on, read in one request with the stored answer of its Idempotency-Key
@@ -29,3 +29,11 @@ export async function caseForCommand<R extends Route>(request: Request<R>, deps:
  */
 export const attemptCommand = <R extends Route>(request: Request<R>, attempt: () => Promise<HttpResult>): Promise<HttpResult> =>
   request.ifMatch === undefined ? retryOnConflict(attempt) : attempt();
+
+/**
+ * {@link attemptCommand} for a command whose outcome may be an append, which lands on top of
+ * other appends: after a lost race it decides again at once, and spends the backoff only before a
+ * write that can lose again (`turn.beforeContendedWrite`).
+ */
+export const attemptAppendingCommand = <R extends Route>(request: Request<R>, attempt: (turn: RetryTurn) => Promise<HttpResult>): Promise<HttpResult> =>
+  request.ifMatch === undefined ? retryBackingOffBeforeWrite(attempt) : attempt(SINGLE_TURN);

@@ -9,6 +9,19 @@ import type { TenantSettings } from './tenant-settings.ts';
 export interface Outcome {
   case: Case;
   entries: TimelineEntry[];
+  /** Present when the command only added entries; see {@link Append}. */
+  append?: Append;
+}
+
+/**
+ * An outcome that only added entries to a case it otherwise left as it was, such as a note on a
+ * case its agent already works. Such outcomes commute with each other: one may land on a newer
+ * case as long as nothing but other appends changed it, its entries numbered after whatever
+ * landed meanwhile. So a busy case's notes do not make each other retry.
+ */
+export interface Append {
+  /** The most entries the case may hold before this append (the timeline's limit); null when none applies. */
+  maxEntriesBefore: number | null;
 }
 
 export interface CommandContext {
@@ -31,6 +44,13 @@ const TRACKED = [
   'customStatusId', 'customerId', 'inbox', 'externalId', 'contacts', 'wait', 'resolution', 'links',
 ] as const satisfies readonly (keyof Case)[];
 type Tracked = (typeof TRACKED)[number];
+
+/**
+ * What an append may change besides adding entries: counters and times that concurrent appends
+ * each move forward. The agent's latest entry counts only once it points somewhere: a later
+ * entry moves it, while a first one is set by a full write.
+ */
+const APPEND_FIELDS = ['entryCount', 'version', 'updatedAt', 'lastActivityAt', 'lastAgentEntry'] as const satisfies readonly (keyof Case)[];
 
 /**
  * Accumulates one command's changes to a case. `finish` stamps version and times, records the
@@ -82,7 +102,14 @@ export class Mutation {
     };
     assertInvariants(next);
     assertRoom(next, actor);
-    return { case: next, entries };
+    return this.onlyAppends(next, entries) ? { case: next, entries, append: { maxEntriesBefore: roomBefore(next, actor, entries.length) } } : { case: next, entries };
+  }
+
+  private onlyAppends(next: Case, entries: TimelineEntry[]): boolean {
+    if (entries.length === 0 || entries.some((entry) => entry.type === 'field_change')) return false;
+    if (this.original.lastAgentEntry === null && next.lastAgentEntry !== null) return false;
+    const kept = (c: Case) => JSON.stringify({ ...c, ...Object.fromEntries(APPEND_FIELDS.map((field) => [field, null])) });
+    return kept(this.original) === kept(next);
   }
 
   /** A custom status labels one system status; leaving that status leaves the label too. */
@@ -100,9 +127,13 @@ export class Mutation {
   }
 }
 
+/** Whether the timeline's limit holds for this change: an ending or the system's own work always has room. */
+const limited = (next: Case, actor: Actor): boolean => !(next.status === 'resolved' || next.status === 'closed' || actor.kind === 'system');
+
+const roomBefore = (next: Case, actor: Actor, added: number): number | null => (limited(next, actor) ? MAX_TIMELINE_ENTRIES - added : null);
+
 function assertRoom(next: Case, actor: Actor): void {
-  const ending = next.status === 'resolved' || next.status === 'closed';
-  if (next.entryCount <= MAX_TIMELINE_ENTRIES || ending || actor.kind === 'system') return;
+  if (next.entryCount <= MAX_TIMELINE_ENTRIES || !limited(next, actor)) return;
   throw new ConflictError(
     `the case has reached its limit of ${MAX_TIMELINE_ENTRIES} timeline entries; it can still be resolved or closed. ` +
       'Continue in a new case',

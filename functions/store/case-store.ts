@@ -2,7 +2,8 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
-import type { Outcome } from '../domain/mutation.ts';
+import type { Append, Outcome } from '../domain/mutation.ts';
+import { appendUpdate, renumbered } from './append-write.ts';
 import { type CountedQueue, QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
 import type { CaseSummary, ReplyDraft } from '../domain/responses.ts';
 import { deliveryMayComeFrom } from '../domain/delivery.ts';
@@ -330,6 +331,44 @@ export class CaseStore {
    */
   async saveCases(changes: { outcome: Outcome; expectedVersion: number; options?: SaveOptions }[]): Promise<void> {
     await transact(this.client, changes.flatMap(({ outcome, expectedVersion, options }) => this.outcomeWrites(outcome, expectedVersion, options ?? {})));
+  }
+
+  /**
+   * Saves an append-only outcome decided on the case at `readVersion`, even if other appends
+   * landed since: one UpdateItem makes room on the case (see `appendUpdate`), then the entries are
+   * put under the numbers it gave, with the idempotency record built from the stored case. A
+   * process that dies between the two leaves a gap in the numbering, never a lost or doubled entry.
+   * @returns the outcome as stored @throws ConflictError when a full write changed the case meanwhile
+   */
+  async appendToCase(
+    outcome: Outcome & { append: Append },
+    readVersion: number,
+    idempotency?: (stored: Outcome) => IdempotencyRecord | undefined,
+  ): Promise<Outcome> {
+    const stored = await this.makeRoom(outcome, readVersion);
+    const record = idempotency?.(stored);
+    const writes = stored.entries.map((entry): GuardedWrite => ({
+      item: { Put: { TableName: this.tableName, Item: entryToItem(stored.case.id, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () => new Error(`entry ${entry.seq} of case ${stored.case.id} exists though the case made room for it`),
+    }));
+    if (record) writes.push(idempotencyWrite(this.tableName, record, Math.floor(Date.parse(stored.case.updatedAt) / 1000)));
+    const [only] = writes;
+    if (writes.length === 1 && only?.item.Put) await this.client.send(new PutCommand(only.item.Put));
+    else await transact(this.client, writes);
+    return stored;
+  }
+
+  private async makeRoom(outcome: Outcome & { append: Append }, readVersion: number): Promise<Outcome> {
+    try {
+      const { Attributes } = await this.client.send(new UpdateCommand(appendUpdate(this.tableName, outcome, readVersion)));
+      const c = itemToCase(Attributes!);
+      return { case: c, entries: renumbered(outcome.entries, c.entryCount) };
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      if (error.Item === undefined) throw new NotFoundError(`case ${outcome.case.id} not found`);
+      // Changed by a full write, or full: the command decides again on the case as it is now.
+      throw new ConflictError(`case ${outcome.case.id} changed since version ${readVersion}; reload it`);
+    }
   }
 
   /** Saves a command's outcome if the case is still at `expectedVersion`. @throws ConflictError */

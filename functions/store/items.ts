@@ -6,7 +6,11 @@ import { KEY_ATTRIBUTES, keys, queuePartition, sortValue } from './keys.ts';
 
 type Item = Record<string, unknown>;
 
-/** The case item with the index keys that place it in its queues. */
+/**
+ * The case item with the index keys that place it in its queues. Written whole, it records its
+ * version as `stateVersion`: appends (functions/store/append-write.ts) hold only while that stays
+ * at or below the version they read.
+ */
 export function caseToItem(c: Case): Item {
   const placement = placementOf(c);
   const delegation = delegationOf(c);
@@ -19,6 +23,7 @@ export function caseToItem(c: Case): Item {
     ...keys.case(c.id),
     kind: 'case',
     ...c,
+    stateVersion: c.version,
     gsi1pk: queueKey,
     gsi1sk: sortValue(placement.sortAt, c.id),
     ...(delegation ? { gsi2pk: queuePartition.delegated(delegation.delegator), gsi2sk: sortValue(delegation.sortAt, c.id) } : {}),

@@ -52,6 +52,8 @@ describe('many writers on one case', () => {
     const notes = page.body.items.filter((e: any) => e.type === 'note');
     expect(notes.map((n: any) => n.text).sort()).toEqual([...texts].sort());
     expect(page.body.items.map((e: any) => e.seq)).toEqual(page.body.items.map((_: unknown, i: number) => i + 1));
+    const { body } = await client.call('agent', 'GET', `/cases/${id}`);
+    expect(body.case.lastAgentEntry.seq).toBe(Math.max(...notes.map((n: any) => n.seq)));
   });
 
   it('still refuses a stale If-Match at once while others write', async () => {

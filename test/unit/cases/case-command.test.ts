@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { addNote } from '../../../functions/cases/add-note.ts';
 import { claimCase } from '../../../functions/cases/claim-case.ts';
 import { groupHandler, type HttpEvent } from '../../../functions/shared/http-handler.ts';
 import { caseToItem } from '../../../functions/store/items.ts';
@@ -13,19 +14,22 @@ import { aCase, CASE_ID } from '../../fixtures/cases.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const deps = storeDeps();
-const handler = groupHandler([claimCase], () => deps);
+const handler = groupHandler([claimCase, addNote], () => deps);
 
-const claim = async (headers: Record<string, string> = {}) => {
+const command = async (name: 'claim' | 'notes', headers: Record<string, string> = {}, body?: unknown) => {
   const event = {
-    routeKey: 'POST /cases/{caseId}/claim',
-    rawPath: `/cases/${CASE_ID}/claim`,
-    headers,
+    routeKey: `POST /cases/{caseId}/${name}`,
+    rawPath: `/cases/${CASE_ID}/${name}`,
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     pathParameters: { caseId: CASE_ID },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     requestContext: { authorizer: { jwt: { claims: { sub: 'agent-ala', 'cognito:groups': '[agents]' }, scopes: [] } } },
   } as unknown as HttpEvent;
   const result = (await handler(event, { awsRequestId: 'r' } as Context)) as { statusCode: number; body: string };
   return { status: result.statusCode, body: JSON.parse(result.body) };
 };
+const claim = (headers: Record<string, string> = {}) => command('claim', headers);
+const note = (headers: Record<string, string> = {}) => command('notes', headers, { text: 'Called the customer' });
 const versionConflict = () =>
   new TransactionCanceledException({
     message: 'cancelled',
@@ -61,7 +65,8 @@ describe('a case command', () => {
     const { status } = await claim();
 
     expect(status).toBe(200);
-    expect([ddb.commandCalls(GetCommand).length, ddb.commandCalls(TransactWriteCommand).length]).toEqual([5, 5]);
+    // After each lost race: a read at once (could the command now append?), and another after the backoff.
+    expect([ddb.commandCalls(GetCommand).length, ddb.commandCalls(TransactWriteCommand).length]).toEqual([9, 5]);
   });
 
   it('does not retry when the caller sent If-Match: the caller decides', async () => {
@@ -120,5 +125,48 @@ describe('a case command', () => {
 
     expect(status).toBe(500);
     expect(body.error.code).toBe('internal_error');
+  });
+});
+
+describe('a note on a case in work', () => {
+  const inWork = aCase({ status: 'in_progress', assigneeId: 'agent-ala', entryCount: 5, version: 5, lastAgentEntry: { seq: 4, at: '2026-11-25T08:00:00.000Z' } });
+  /** The case as the append left it, after two other notes landed since the read. */
+  const appended = () => ({ Attributes: { ...caseToItem(inWork), entryCount: 8, version: 8, lastAgentEntry: { seq: 8, at: '2026-11-25T09:00:00.000Z' } } });
+
+  it('is appended: one UpdateItem on the case and one PutItem of the entry, answered with the case as stored', async () => {
+    ddb.on(GetCommand).resolves({ Item: caseToItem(inWork) });
+    ddb.on(UpdateCommand).resolves(appended());
+    ddb.on(PutCommand).resolves({});
+
+    const { status, body } = await note();
+
+    expect(status).toBe(200);
+    expect(body.case).toMatchObject({ version: 8, lastAgentEntry: { seq: 8 } });
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({ sk: 'EV#00000008', type: 'note' });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('that lost to the note starting the work is decided again at once and appended', async () => {
+    ddb.on(GetCommand)
+      .resolvesOnce({ Item: caseToItem(aCase({ assigneeId: 'agent-ala', version: 3 })) })
+      .resolves({ Item: caseToItem(inWork) });
+    ddb.on(TransactWriteCommand).rejects(versionConflict());
+    ddb.on(UpdateCommand).resolves(appended());
+    ddb.on(PutCommand).resolves({});
+
+    const { status } = await note();
+
+    expect(status).toBe(200);
+    expect([ddb.commandCalls(GetCommand).length, ddb.commandCalls(TransactWriteCommand).length, ddb.commandCalls(UpdateCommand).length]).toEqual([2, 1, 1]);
+  });
+
+  it('is a full write with If-Match, which names exactly the version the caller saw', async () => {
+    ddb.on(GetCommand).resolves({ Item: caseToItem(inWork) });
+    ddb.on(TransactWriteCommand).resolves({});
+
+    const { status } = await note({ 'if-match': '"5"' });
+
+    expect(status).toBe(200);
+    expect([ddb.commandCalls(TransactWriteCommand).length, ddb.commandCalls(UpdateCommand).length]).toEqual([1, 0]);
   });
 });

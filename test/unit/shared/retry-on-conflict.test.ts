@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../functions/domain/errors.ts';
-import { retryOnConflict, type RetryClock } from '../../../functions/shared/retry-on-conflict.ts';
+import { retryBackingOffBeforeWrite, retryOnConflict, type RetryClock } from '../../../functions/shared/retry-on-conflict.ts';
 
 const policy = { budgetMs: 1_000, baseDelayMs: 10, maxDelayMs: 200, latencyFactor: 4 };
 
@@ -100,5 +100,81 @@ describe('retryOnConflict', () => {
 
     await expect(attempt).rejects.toBe(reused);
     expect(runs).toBe(1);
+  });
+});
+
+describe('retryBackingOffBeforeWrite', () => {
+  it('decides again at once after a lost race when the next write cannot lose (an append)', async () => {
+    const clock = fakeClock();
+    const reads: number[] = [];
+
+    const result = await retryBackingOffBeforeWrite(
+      async () => {
+        reads.push(clock.now());
+        if (reads.length === 1) throw lostRace();
+        return 'appended';
+      },
+      policy,
+      clock,
+    );
+
+    expect(result).toBe('appended');
+    expect(clock.pauses).toEqual([]);
+    expect(reads).toEqual([0, 0]);
+  });
+
+  it('waits out the backoff before a write that can lose again, then starts over on a fresh read', async () => {
+    const clock = fakeClock();
+    const reads: number[] = [];
+    const writes: number[] = [];
+
+    await retryBackingOffBeforeWrite(
+      async (turn) => {
+        reads.push(clock.now());
+        await turn.beforeContendedWrite();
+        writes.push(clock.now());
+        if (writes.length < 3) throw lostRace();
+      },
+      policy,
+      clock,
+    );
+
+    expect(clock.pauses).toEqual([10, 20]);
+    // Each wait is followed by a new read: the write never goes out on what was read before it.
+    expect(reads).toEqual([0, 0, 10, 10, 30]);
+    expect(writes).toEqual([0, 10, 30]);
+  });
+
+  it('does not wait before the first write, nor after an append that lost', async () => {
+    const clock = fakeClock();
+    let runs = 0;
+
+    await retryBackingOffBeforeWrite(
+      async (turn) => {
+        runs++;
+        if (runs === 1) {
+          await turn.beforeContendedWrite();
+          throw lostRace();
+        }
+        if (runs === 2) throw lostRace();
+      },
+      policy,
+      clock,
+    );
+
+    expect(runs).toBe(3);
+    expect(clock.pauses).toEqual([]);
+  });
+
+  it('keeps to the budget like retryOnConflict', async () => {
+    const clock = fakeClock();
+
+    const attempt = retryBackingOffBeforeWrite(async (turn) => {
+      await turn.beforeContendedWrite();
+      throw lostRace();
+    }, policy, clock);
+
+    await expect(attempt).rejects.toMatchObject({ code: 'version_conflict' });
+    expect(clock.pauses.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(policy.budgetMs);
   });
 });

@@ -1,12 +1,13 @@
-import { DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../../functions/domain/errors.ts';
 import { CaseStore } from '../../../functions/store/case-store.ts';
 import { IdempotentReplay } from '../../../functions/store/idempotency.ts';
-import { aCase } from '../../fixtures/cases.ts';
+import { addNote } from '../../../functions/domain/conversation.ts';
+import { aCase, agent, ctx } from '../../fixtures/cases.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const store = new CaseStore(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' })), 'cases');
@@ -90,6 +91,56 @@ describe('CaseStore.saveCase', () => {
     const saving = store.saveCase(outcome, 3, { requires: { key: { pk: 'CUSTOMER#x', sk: 'CUSTOMER' }, missing: () => new NotFoundError('customer x not found') } });
 
     await expect(saving).rejects.toThrow('customer x not found');
+  });
+});
+
+describe('CaseStore.appendToCase', () => {
+  // A note on a case in work, decided at version 7 with 7 entries: the store lands it after the 2 that came meanwhile.
+  const inWork = aCase({ status: 'in_progress', assigneeId: 'agent-ala', entryCount: 7, version: 7, lastAgentEntry: { seq: 6, at: '2026-11-25T08:00:00.000Z' } });
+  const note = () => {
+    const decided = addNote(inWork, ctx(agent('agent-ala')), { text: 'Called back' });
+    return { ...decided, append: decided.append! };
+  };
+  const storedAfterTwoOthers = () => ({ Attributes: { ...note().case, pk: `CASE#${inWork.id}`, sk: 'CASE', entryCount: 10, version: 10, lastAgentEntry: { seq: 10, at: inWork.updatedAt } } });
+
+  it('makes room on the case with one UpdateItem, then puts the entry under the number it got', async () => {
+    ddb.on(UpdateCommand).resolves(storedAfterTwoOthers());
+    ddb.on(PutCommand).resolves({});
+
+    const stored = await store.appendToCase(note(), 7);
+
+    expect(stored.entries.map((e) => e.seq)).toEqual([10]);
+    expect(stored.case.version).toBe(10);
+    expect(ddb.commandCalls(UpdateCommand)[0]!.args[0].input).toMatchObject({
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(stateVersion) OR stateVersion <= :read) AND entryCount <= :room',
+      ExpressionAttributeValues: { ':read': 7, ':added': 1, ':agentOffset': 1 },
+    });
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.Item).toMatchObject({ pk: `CASE#${inWork.id}`, sk: 'EV#00000010', type: 'note', seq: 10 });
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('puts the idempotency record, answering with the case as stored, in one transaction with the entry', async () => {
+    ddb.on(UpdateCommand).resolves(storedAfterTwoOthers());
+    ddb.on(TransactWriteCommand).resolves({});
+
+    await store.appendToCase(note(), 7, (stored) => ({ ...idempotency, response: { status: 200, body: { version: stored.case.version } } }));
+
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((item) => item.Put?.Item?.sk)).toEqual(['EV#00000010', 'IDEMPOTENCY']);
+    expect(items[1]!.Put!.Item!.response).toEqual({ status: 200, body: { version: 10 } });
+  });
+
+  it('turns a failed condition into a version conflict, so the command decides again on the case as it is', async () => {
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {}, Item: marshall({ version: 9, stateVersion: 9 }) }));
+
+    await expect(store.appendToCase(note(), 7)).rejects.toMatchObject({ code: 'version_conflict' });
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('reports a case that vanished as not found', async () => {
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'failed', $metadata: {} }));
+
+    await expect(store.appendToCase(note(), 7)).rejects.toThrow(NotFoundError);
   });
 });
 
