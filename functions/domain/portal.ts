@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { type Case, IsoDateTimeSchema } from './case.ts';
 import { CUSTOMER_LABELS, customerLabel } from './labels.ts';
+import { mergedInto } from './merge.ts';
 import { PublicCaseSchema } from './public-case.ts';
 
 export const PortalCasesQuerySchema = z.object({
@@ -17,6 +18,7 @@ export const PortalCaseSummarySchema = z
     title: z.string(),
     status: z.enum(CUSTOMER_LABELS).describe('the customer\'s label ("5 ways" client panel)'),
     open: z.boolean(),
+    mergedInto: z.number().int().positive().nullable().describe('the number of the case this one was merged into: its conversation goes on there, and opening it shows that case'),
     createdAt: IsoDateTimeSchema,
     updatedAt: IsoDateTimeSchema.describe('when anything last happened on it'),
   })
@@ -36,5 +38,15 @@ export const PortalCaseResponseSchema = z.object({ case: PortalCaseSchema });
 export function portalCaseSummary(c: Case): PortalCaseSummary | null {
   const status = customerLabel(c);
   if (status === null) return null;
-  return { id: c.id, number: c.number, title: c.title, status, open: c.status !== 'closed', createdAt: c.createdAt, updatedAt: c.lastActivityAt };
+  const merged = mergedInto(c);
+  return {
+    id: c.id,
+    number: c.number,
+    title: c.title,
+    status,
+    open: c.status !== 'closed',
+    mergedInto: merged?.number ?? null,
+    createdAt: c.createdAt,
+    updatedAt: c.lastActivityAt,
+  };
 }

@@ -50,5 +50,5 @@ test('an agent links a case that reached the wrong record to the right customer,
   await form.getByRole('button', { name: /^(Link the case to them|Powiąż sprawę z tym klientem)$/ }).click();
 
   await expect(page.getByRole('complementary', { name: /Customer|Klient/ })).toContainText(work);
-  await expect(page.locator('.entry-field_change', { hasText: 'customerId' })).toBeVisible();
+  await expect(page.locator('.entry-field_change', { hasText: /(Customer|Klient): / })).toBeVisible();
 });

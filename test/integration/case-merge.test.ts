@@ -145,6 +145,8 @@ describe('what the customer sees of related cases in the portal', () => {
     expect(JSON.stringify(seen.body)).not.toMatch(/INTERNAL|split|related/i);
 
     await mergeInto(printer!.id, refund!.number);
+    const relisted = await asCustomer(token, 'GET', '/my/cases');
+    expect(relisted.body.items.find((c: { id: string }) => c.id === printer!.id)).toMatchObject({ mergedInto: refund!.number });
     const opened = await asCustomer(token, 'GET', `/my/cases/${printer!.id}`);
     expect(opened.body.case).toMatchObject({ id: printer!.id, number: refund!.number, title: 'Refund the charge' });
     const commented = await asCustomer(token, 'POST', `/my/cases/${printer!.id}/comments`, { text: 'Thanks for both.' });

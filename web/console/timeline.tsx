@@ -3,10 +3,8 @@ import { useI18n } from '../shared/i18n.ts';
 import { useConsole } from './context.ts';
 import { AttachmentLinks } from './attachment-links.tsx';
 import { CaseRefLink } from './case-ref-link.tsx';
+import { describeChange } from './field-change.ts';
 import { MailHtml } from './mail-html.tsx';
-
-/** Fields that hold an agent's id, shown by name. */
-const AGENT_FIELDS = new Set(['assigneeId', 'delegatedBy']);
 
 /** The case's history, oldest first; each kind of entry looks different, private notes most of all. */
 export function Timeline({ caseId, entries, onError }: { caseId: string; entries: TimelineEntryView[]; onError: (error: unknown) => void }) {
@@ -24,7 +22,6 @@ export function Timeline({ caseId, entries, onError }: { caseId: string; entries
 function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntryView; onError: (error: unknown) => void }) {
   const { t, dateTime } = useI18n();
   const { nameOf } = useConsole();
-  const valueOf = (field: string, value: unknown) => (AGENT_FIELDS.has(field) && typeof value === 'string' ? nameOf(value) : shown(value));
   // Entries shown from another case are headed by how this case came from it: split from, merged from.
   const kind = entry.type === 'related_entries' ? entry.relation : entry.type;
   const header = (
@@ -41,7 +38,7 @@ function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntr
           {header}
           <ul>
             {entry.changes.map((change) => (
-              <li key={change.field}>{t('entry.change', { field: change.field, from: valueOf(change.field, change.from), to: valueOf(change.field, change.to) })}</li>
+              <li key={change.field}>{t('entry.change', describeChange(change, { t, dateTime, nameOf }))}</li>
             ))}
           </ul>
         </>
@@ -93,5 +90,3 @@ function Entry({ caseId, entry, onError }: { caseId: string; entry: TimelineEntr
       );
   }
 }
-
-const shown = (value: unknown): string => (value === null || value === undefined || value === '' ? '—' : typeof value === 'string' ? value : JSON.stringify(value));

@@ -61,7 +61,10 @@ export function MyCasesPage({ api, view }: { api: Api; view: 'active' | 'archive
                 <td>
                   <PortalLink to={{ page: 'case', caseId: item.id }}>{item.title}</PortalLink>
                 </td>
-                <td>{t(`label.${item.status}`)}</td>
+                <td>
+                  {t(`label.${item.status}`)}
+                  {item.mergedInto !== null && <span class="merged-into"> · {t('cases.mergedInto', { number: String(item.mergedInto) })}</span>}
+                </td>
                 <td>
                   <time dateTime={item.updatedAt}>{dateTime(item.updatedAt)}</time>
                 </td>
