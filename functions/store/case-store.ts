@@ -3,11 +3,11 @@ import { BatchGetCommand, BatchWriteCommand, DeleteCommand, type DynamoDBDocumen
 import type { Case } from '../domain/case.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../domain/errors.ts';
 import type { Append, Outcome } from '../domain/mutation.ts';
-import { appendUpdate, renumbered } from './append-write.ts';
 import { type CountedQueue, QUEUE_ORDER, type QueueFilters, type QueueName } from '../domain/queues.ts';
 import type { CaseSummary, ReplyDraft } from '../domain/responses.ts';
 import { deliveryMayComeFrom } from '../domain/delivery.ts';
 import type { Delivery, TimelineEntry } from '../domain/timeline.ts';
+import { appendUpdate, renumbered } from './append-write.ts';
 import { decodeCursor, encodeCursor, indexListing, timelineListing } from './cursor.ts';
 import { idempotencyWrite, type IdempotencyRecord, type StoredResponse } from './idempotency.ts';
 import { caseNumberItem, caseToItem, entryToItem, itemToCase, stripKeys } from './items.ts';
@@ -62,7 +62,8 @@ export const MAX_TIMELINE_PAGE_BYTES = 1_000_000;
 /**
  * Cases and their timelines in the one table. Every change is a single TransactWriteItems
  * request: the case item, conditional on the version it was read at, plus its new timeline
- * entries (and idempotency record). Request paths use GetItem and Query only.
+ * entries (and idempotency record); an append is an UpdateItem of the case and a PutItem of its
+ * entry (`appendToCase`). Request paths use GetItem and Query only.
  */
 export class CaseStore {
   constructor(
