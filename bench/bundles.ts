@@ -6,6 +6,8 @@ import { bundledEntries, OUT_DIR, REPO_ROOT } from './entries.ts';
 
 /** The bundle every function is compared with: a handler that imports nothing. */
 export const EMPTY_HANDLER = { name: 'empty handler', path: 'bench/empty-handler.ts' } as const;
+/** A reference, not a target: what every function loads before its own code (bench/platform-floor-handler.ts). */
+export const PLATFORM_FLOOR = { name: 'platform floor', path: 'bench/platform-floor-handler.ts' } as const;
 
 export interface PackageShare {
   /** npm package name, or "(own code)" for the repository's files. */
@@ -23,10 +25,10 @@ export interface Bundle {
   packages: PackageShare[];
 }
 
-/** Bundles each function's entry and the empty handler exactly as CDK would, into bench/out/. */
-export async function bundleAll(): Promise<{ functions: Bundle[]; empty: Bundle }> {
+/** Bundles each function's entry, the empty handler and the platform floor exactly as CDK would, into bench/out/. */
+export async function bundleAll(): Promise<{ functions: Bundle[]; empty: Bundle; floor: Bundle }> {
   const functions = await Promise.all(bundledEntries().map(({ name, path }) => bundle(name, path)));
-  return { functions, empty: await bundle(EMPTY_HANDLER.name, EMPTY_HANDLER.path) };
+  return { functions, empty: await bundle(EMPTY_HANDLER.name, EMPTY_HANDLER.path), floor: await bundle(PLATFORM_FLOOR.name, PLATFORM_FLOOR.path) };
 }
 
 async function bundle(name: string, entry: string): Promise<Bundle> {

@@ -52,7 +52,7 @@ try {
   const bundles = wants('bundles') || wants('mail') ? await step('Bundling each function as CDK does', bundleAll) : undefined;
   const coldStarts =
     wants('bundles') && bundles
-      ? await step(`Cold import: ${runs} fresh node processes per bundle`, () => measureColdStarts([...bundles.functions, bundles.empty], runs))
+      ? await step(`Cold import: ${runs} fresh node processes per bundle`, () => measureColdStarts([...bundles.functions, bundles.floor, bundles.empty], runs))
       : undefined;
   const timers = wants('timers')
     ? await step(`Step Functions transitions: local helpdesk, timers at ${TIME_SCALE}× real time`, () => measureTimerTransitions({ log }))
