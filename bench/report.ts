@@ -281,7 +281,7 @@ function summaryTable(results: BenchResults): string {
     [
       [
         'DynamoDB requests per operation',
-        'mutations 1 write, ≤ 1 read; createCase + 1 counter UpdateItem; getCase GetItem + Query + PutItem; ' +
+        'mutations 1 write, ≤ 1 read; appends 1 GetItem + 1 UpdateItem + 1 PutItem; createCase + 1 counter UpdateItem; getCase GetItem + Query + PutItem; ' +
           'listTimeline GetItem + Query; queues 1 Query',
         ...tally(results.cost.operations.map((o) => o.verdict)),
       ],
