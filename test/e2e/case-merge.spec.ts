@@ -60,5 +60,5 @@ test('an agent merges a duplicate case into the earlier one by number, follows i
 /** A case the signed-in agent opens for a caller through the API, theirs at once. */
 async function createCase(page: Page, title: string, caller: { name?: string; email: string }): Promise<void> {
   const contacts = { primaryContact: caller, requester: caller };
-  expect(await callApi(page, 'POST', '/cases', { title, description: `${title}: it jams on every second page.`, category: 'Hardware', contacts })).toBe(201);
+  expect((await callApi(page, 'POST', '/cases', { title, description: `${title}: it jams on every second page.`, category: 'Hardware', contacts })).status).toBe(201);
 }

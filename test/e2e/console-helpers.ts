@@ -55,9 +55,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Calls the API as the account signed in on the page, for what the console has no screen for
- * (an admin's templates): the request goes from the page, with its own session.
+ * (an admin's templates) or what a test only sets up: the request goes from the page, with its own session.
  */
-export async function callApi(page: Page, method: string, path: string, body?: unknown): Promise<number> {
+export async function callApi<T = any>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   return page.evaluate(
     async ({ method, path, body }) => {
       const token = sessionStorage.getItem('helpdesk.token');
@@ -66,7 +66,8 @@ export async function callApi(page: Page, method: string, path: string, body?: u
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
-      return response.status;
+      const text = await response.text();
+      return { status: response.status, body: text === '' ? null : JSON.parse(text) };
     },
     { method, path, body },
   );

@@ -36,7 +36,7 @@ test('an agent links a case that reached the wrong record to the right customer,
   const work = `piotr.${Date.now()}@firma.example`;
   await customerWrites(subject, 'Please invoice my company.', { from: `Piotr <${personal}>` });
   await signIn(page, /Ewa/, '/console/queues/to-assign');
-  expect(await callApi(page, 'POST', '/customers', { name: 'Piotr (Firma)', email: work })).toBe(201);
+  expect((await callApi(page, 'POST', '/customers', { name: 'Piotr (Firma)', email: work })).status).toBe(201);
   await page.getByRole('link', { name: subject }).click();
 
   await page.getByText(/^(Link to another customer|Powiąż z innym klientem)$/).click();

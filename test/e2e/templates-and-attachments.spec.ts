@@ -6,11 +6,10 @@ const replyBox = /Reply to the customer|Odpowiedź do klienta/;
 test('an agent replies from a template filled in for the case, with a file attached, and can download it again', async ({ page }) => {
   const templateId = `courier-${Date.now()}`;
   await signIn(page, /Ola/);
-  expect(
-    await callApi(page, 'PUT', `/templates/${templateId}`, {
-      kind: 'reply', language: 'en', name: 'Courier asked', body: 'Dear {{customer_name}}, we asked the courier about case {{case_number}}.',
-    }),
-  ).toBe(201);
+  const saved = await callApi(page, 'PUT', `/templates/${templateId}`, {
+    kind: 'reply', language: 'en', name: 'Courier asked', body: 'Dear {{customer_name}}, we asked the courier about case {{case_number}}.',
+  });
+  expect(saved.status).toBe(201);
   const subject = `Missing parcel (${Date.now()})`;
   await customerWrites(subject, 'The parcel never came.', { from: 'Jan Kowalski <jan.kowalski@example.com>' });
 
