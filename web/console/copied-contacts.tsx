@@ -1,5 +1,6 @@
 import type { CaseView } from '../shared/api-types.ts';
 import { useI18n } from '../shared/i18n.ts';
+import { contactText } from './reference-text.ts';
 
 /** The people replies also go to, in copy (a merged case's contacts, for one), as a fact of the case. */
 export function CopiedContacts({ contacts }: { contacts: CaseView['contacts']['cc'] }) {
@@ -8,7 +9,7 @@ export function CopiedContacts({ contacts }: { contacts: CaseView['contacts']['c
   return (
     <div>
       <dt>{t('case.cc')}</dt>
-      <dd>{contacts.map((contact) => (contact.name ? `${contact.name} <${contact.email}>` : contact.email)).join(', ')}</dd>
+      <dd>{contacts.map(contactText).join(', ')}</dd>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import type { CaseView, TimelineEntryView } from '../shared/api-types.ts';
 import type { Translator } from '../shared/i18n.ts';
+import { contactText, linkedCaseText } from './reference-text.ts';
 
 type FieldChange = Extract<TimelineEntryView, { type: 'field_change' }>['changes'][number];
 type Wait = NonNullable<CaseView['wait']>;
 type Contacts = CaseView['contacts'];
-type Contact = NonNullable<Contacts['primaryContact']>;
 
 export interface ChangeWords {
   t: Translator['t'];
@@ -55,12 +55,11 @@ function waitOf(wait: Wait, { t, dateTime }: ChangeWords): string {
 }
 
 const linksOf = (links: CaseView['links'], t: Translator['t']): string =>
-  links.length === 0 ? '—' : links.map((link) => `${t(`link.${link.kind}`)} ${link.number === undefined ? t('link.case') : `#${link.number}`}`).join(', ');
+  links.length === 0 ? '—' : links.map((link) => `${t(`link.${link.kind}`)} ${linkedCaseText(link, t)}`).join(', ');
 
 function contactsOf(contacts: Contacts, t: Translator['t']): string {
-  const person = (contact: Contact) => (contact.name ? `${contact.name} <${contact.email}>` : contact.email);
-  const parts = [contacts.primaryContact ? person(contacts.primaryContact) : '—'];
-  if (contacts.requester && contacts.requester.email !== contacts.primaryContact?.email) parts.push(t('field.requester', { person: person(contacts.requester) }));
-  if (contacts.cc && contacts.cc.length > 0) parts.push(t('field.cc', { people: contacts.cc.map(person).join(', ') }));
+  const parts = [contacts.primaryContact ? contactText(contacts.primaryContact) : '—'];
+  if (contacts.requester && contacts.requester.email !== contacts.primaryContact?.email) parts.push(t('field.requester', { person: contactText(contacts.requester) }));
+  if (contacts.cc && contacts.cc.length > 0) parts.push(t('field.cc', { people: contacts.cc.map(contactText).join(', ') }));
   return parts.join('; ');
 }
